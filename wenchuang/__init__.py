@@ -1,0 +1,1 @@
+"""Wenchuang: the daily work of a cultural-industry promotion agency."""

@@ -1,0 +1,1 @@
+"""Cross-cutting pieces every domain uses: audit trail, permission answers, content languages."""

@@ -1,0 +1,64 @@
+"""Writing and reading the audit trail; services call `audit_record` after each change."""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+from typing import Any
+
+from django.db import models
+
+from .models import AuditEvent
+
+
+def record_label(instance: models.Model) -> str:
+    return instance._meta.label_lower
+
+
+def _plain(value: Any) -> Any:
+    """JSON-safe form of a field value, so the trail stores what a person would read."""
+    if isinstance(value, models.Model):
+        return str(value.pk)
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def field_changes(instance: models.Model, new_values: dict[str, Any]) -> dict[str, list[Any]]:
+    """{field: [old, new]} for the fields whose value would change."""
+    changes: dict[str, list[Any]] = {}
+    for name, new in new_values.items():
+        field = instance._meta.get_field(name)
+        old = getattr(instance, field.attname if field.is_relation else name)
+        new_plain = new.pk if isinstance(new, models.Model) else new
+        if _plain(old) != _plain(new_plain):
+            changes[name] = [_plain(old), _plain(new_plain)]
+    return changes
+
+
+def audit_record(
+    *,
+    actor: Any,
+    action: str,
+    instance: models.Model,
+    changes: dict[str, Any] | None = None,
+    note: str = "",
+) -> AuditEvent:
+    return AuditEvent.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=action,
+        record_type=record_label(instance),
+        record_id=str(instance.pk),
+        changes={k: _plain(v) for k, v in (changes or {}).items()},
+        note=note[:500],
+    )
+
+
+def history_for(instance: models.Model):
+    return AuditEvent.objects.filter(
+        record_type=record_label(instance), record_id=str(instance.pk)
+    ).select_related("actor")

@@ -1,0 +1,10 @@
+"""App configuration for the directory."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DirectoryConfig(AppConfig):
+    name = "wenchuang.directory"
+    label = "directory"
+    verbose_name = _("Directory")

@@ -1,0 +1,380 @@
+"""Directory records: enterprises, parks, investors, talents, service providers, association members."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wenchuang.core.languages import localized
+
+
+class PublicationStatus(models.TextChoices):
+    PENDING = "pending", _("awaiting validation")
+    PUBLISHED = "published", _("published")
+    REJECTED = "rejected", _("rejected")
+
+
+class DirectoryRecord(models.Model):
+    """What every directory record has: names and descriptions in four languages, a region,
+    contacts that only staff see, a publication status and a search document."""
+
+    # Which URL namespace the record's pages live under; set by each concrete kind.
+    kind: str = ""
+
+    name_zh_hans = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
+    name_de = models.CharField(_("name (German)"), max_length=200, blank=True)
+    description_zh_hans = models.TextField(_("description (Chinese)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_de = models.TextField(_("description (German)"), blank=True)
+
+    region = models.ForeignKey(
+        "reference.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
+    )
+    # Copies of the region's province and prefecture codes, so that a filter or a
+    # jurisdiction scope is one indexed equality instead of a prefix scan.
+    province_code = models.CharField(max_length=6, db_index=True, editable=False)
+    prefecture_code = models.CharField(max_length=6, db_index=True, editable=False)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_person = models.CharField(_("contact person"), max_length=100, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.PENDING,
+        db_index=True,
+    )
+    # Names and descriptions in all languages, Chinese segmented into words; indexed
+    # by the full-text search (FTS5 on SQLite, tsvector on PostgreSQL).
+    search_text = models.TextField(editable=False, blank=True, default="")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name or f"#{self.pk}"
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name").text
+
+    def get_absolute_url(self) -> str:
+        return reverse(f"directory:{self.kind}-detail", args=[self.pk])
+
+
+class Park(DirectoryRecord):
+    """A cultural industry park or cluster area."""
+
+    kind = "park"
+
+    class Level(models.TextChoices):
+        NATIONAL_DEMONSTRATION = "national_demo", _("national demonstration park")
+        NATIONAL_PILOT = "national_pilot", _("national pilot park")
+        NATIONAL_BASE = "national_base", _("national base")
+        PROVINCIAL = "provincial", _("provincial demonstration park")
+        MUNICIPAL = "municipal", _("municipal demonstration park")
+        CLUSTER_AREA = "cluster_area", _("designated cluster area")
+        OTHER = "other", _("other park")
+
+    level = models.CharField(_("level"), max_length=32, choices=Level.choices, default="other")
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    area_hectares = models.DecimalField(
+        _("area (hectares)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    vacancy_rate = models.DecimalField(
+        _("vacancy rate (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    focus_categories = models.ManyToManyField(
+        "reference.IndustryCategory",
+        verbose_name=_("focus categories"),
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("park")
+        verbose_name_plural = _("parks")
+        ordering = ["id"]
+
+
+class Enterprise(DirectoryRecord):
+    """A cultural enterprise, classified by its main small category of the 2018 classification."""
+
+    kind = "enterprise"
+
+    credit_code = models.CharField(
+        _("unified social credit code"), max_length=18, unique=True, null=True, blank=True
+    )
+    category = models.ForeignKey(
+        "reference.IndustryCategory",
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # Copies of the category's ancestors and domain, for the same reason as province_code.
+    major_code = models.CharField(max_length=2, db_index=True, editable=False)
+    mid_code = models.CharField(max_length=3, db_index=True, editable=False)
+    domain = models.CharField(max_length=8, db_index=True, editable=False)
+    park = models.ForeignKey(
+        Park,
+        verbose_name=_("park"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tenants",
+    )
+    founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
+    employees = models.PositiveIntegerField(_("employees"), null=True, blank=True)
+    annual_revenue = models.DecimalField(
+        _("annual revenue (yuan)"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    revenue_year = models.PositiveSmallIntegerField(_("revenue year"), null=True, blank=True)
+    # Computed from the category's sector rule and the reported revenue, never entered.
+    above_designated_size = models.BooleanField(
+        _("above designated size"), default=False, editable=False, db_index=True
+    )
+
+    class Meta:
+        verbose_name = _("enterprise")
+        verbose_name_plural = _("enterprises")
+        ordering = ["id"]
+        indexes = [
+            models.Index(fields=["status", "province_code", "id"]),
+            models.Index(fields=["status", "prefecture_code", "id"]),
+            models.Index(fields=["status", "major_code", "id"]),
+        ]
+
+
+class Investor(DirectoryRecord):
+    kind = "investor"
+
+    class InvestorType(models.TextChoices):
+        VENTURE = "venture", _("venture capital")
+        PRIVATE_EQUITY = "private_equity", _("private equity")
+        ANGEL = "angel", _("angel investor")
+        CORPORATE = "corporate", _("corporate investor")
+        GOVERNMENT_FUND = "government_fund", _("government guidance fund")
+        BANK = "bank", _("bank or financial institution")
+
+    investor_type = models.CharField(
+        _("investor type"), max_length=32, choices=InvestorType.choices, default="venture"
+    )
+    country = models.CharField(_("country (ISO 3166)"), max_length=2, default="CN")
+    ticket_min = models.DecimalField(
+        _("smallest investment"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    ticket_max = models.DecimalField(
+        _("largest investment"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    currency = models.ForeignKey(
+        "reference.Currency",
+        verbose_name=_("currency"),
+        on_delete=models.PROTECT,
+        default="CNY",
+        related_name="+",
+    )
+    focus_categories = models.ManyToManyField(
+        "reference.IndustryCategory",
+        verbose_name=_("focus categories"),
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("investor")
+        verbose_name_plural = _("investors")
+        ordering = ["id"]
+
+
+class Talent(DirectoryRecord):
+    """A person listed in the talent pool: designers, artists, managers."""
+
+    kind = "talent"
+
+    title = models.CharField(_("professional title"), max_length=120, blank=True)
+    category = models.ForeignKey(
+        "reference.IndustryCategory",
+        verbose_name=_("field"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("talent")
+        verbose_name_plural = _("talents")
+        ordering = ["id"]
+
+
+class ServiceProvider(DirectoryRecord):
+    kind = "provider"
+
+    class Service(models.TextChoices):
+        INFORMATION = "information", _("information consulting")
+        INVESTMENT = "investment", _("investment and financing")
+        LEGAL = "legal", _("legal services")
+        INTELLECTUAL_PROPERTY = "ip", _("intellectual property")
+        TRAINING = "training", _("training")
+
+    service = models.CharField(_("main service"), max_length=32, choices=Service.choices)
+    certified = models.BooleanField(_("certified by the centre"), default=False)
+
+    class Meta:
+        verbose_name = _("service provider")
+        verbose_name_plural = _("service providers")
+        ordering = ["id"]
+
+
+class AssociationMembership(models.Model):
+    """An organisation's membership of an industry association, renewed yearly."""
+
+    class MembershipType(models.TextChoices):
+        PRESIDENT = "president", _("president unit")
+        VICE_PRESIDENT = "vice_president", _("vice-president unit")
+        DIRECTOR = "director", _("director unit")
+        MEMBER = "member", _("member unit")
+
+    class Status(models.TextChoices):
+        APPLIED = "applied", _("applied")
+        ACTIVE = "active", _("active")
+        LAPSED = "lapsed", _("lapsed")
+        EXPELLED = "expelled", _("expelled")
+
+    association = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("association"),
+        on_delete=models.PROTECT,
+        related_name="memberships_held",
+        limit_choices_to={"kind": "association"},
+    )
+    member = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("member"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    enterprise = models.ForeignKey(
+        Enterprise,
+        verbose_name=_("enterprise"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="memberships",
+    )
+    membership_type = models.CharField(
+        _("membership type"), max_length=32, choices=MembershipType.choices, default="member"
+    )
+    yearly_fee = models.DecimalField(_("yearly fee"), max_digits=12, decimal_places=2)
+    currency = models.ForeignKey(
+        "reference.Currency", on_delete=models.PROTECT, default="CNY", related_name="+"
+    )
+    started_on = models.DateField(_("start date"), null=True, blank=True)
+    renews_on = models.DateField(_("renewal date"), null=True, blank=True, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default="applied", db_index=True
+    )
+    reminder_sent_for = models.DateField(
+        _("reminder sent for renewal date"), null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        verbose_name = _("association membership")
+        verbose_name_plural = _("association memberships")
+        ordering = ["association_id", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "member"], name="one_membership_per_association"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} @ {self.association}"
+
+
+class ProfileChange(models.Model):
+    """Changes a representative proposed to a published profile, held until staff validate them."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("awaiting validation")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+
+    record_type = models.CharField(max_length=64)
+    record_id = models.PositiveBigIntegerField()
+    region_code = models.CharField(max_length=6, db_index=True)
+    changes = models.JSONField(_("proposed values"))
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default="pending", db_index=True
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("profile change")
+        verbose_name_plural = _("profile changes")
+        ordering = ["-submitted_at"]
+
+
+class ImportJob(models.Model):
+    """A bulk import run, with the progress and the rejected rows a person needs to see."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        SUCCEEDED = "succeeded", _("succeeded")
+        FAILED = "failed", _("failed")
+
+    record_type = models.CharField(_("records"), max_length=32)
+    file_name = models.CharField(_("file"), max_length=255)
+    file_path = models.CharField(max_length=500, editable=False)
+    status = models.CharField(max_length=16, choices=Status.choices, default="queued")
+    total_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    imported_rows = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import job")
+        verbose_name_plural = _("import jobs")
+        ordering = ["-created_at"]
+
+    @property
+    def percent(self) -> int:
+        if not self.total_rows:
+            return 100 if self.status in {"succeeded", "failed"} else 0
+        return min(100, round(100 * self.processed_rows / self.total_rows))

@@ -1,0 +1,125 @@
+"""Full-text search over directory records, one selector for SQLite FTS5 and PostgreSQL tsvector.
+
+Chinese has no spaces between words, so names and descriptions are segmented with jieba
+before they are indexed, and queries are segmented the same way; see
+docs/decisions/0002-full-text-search.md for the measurements behind this choice.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from functools import cache
+from typing import TYPE_CHECKING
+
+from django.db import connection
+from django.db.models import BooleanField, QuerySet
+from django.db.models.expressions import RawSQL
+
+if TYPE_CHECKING:
+    from .models import DirectoryRecord
+
+# Searchable tables; the migration creates one index per table on each backend.
+SEARCH_TABLES = (
+    "directory_enterprise",
+    "directory_park",
+    "directory_investor",
+    "directory_talent",
+    "directory_serviceprovider",
+)
+MAX_QUERY_TOKENS = 8
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_WORD = re.compile(r"[\w\u3400-\u9fff\uf900-\ufaff]+", re.UNICODE)
+
+
+@cache
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, so 'Musée' matches 'musee' and 'Straße' matches 'strasse'."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def tokens(text: str, *, for_index: bool) -> list[str]:
+    """Words of a text: Latin words as they are, Chinese runs cut into words by jieba.
+
+    The index keeps jieba's search-mode cut (both 'Wuxi Studios' style compounds and their
+    parts); a query uses the precise cut so that each query word must be present.
+    """
+    out: list[str] = []
+    for word in _WORD.findall(_fold(text)):
+        if _HAN.search(word):
+            jieba = _jieba()
+            cut = jieba.cut_for_search(word) if for_index else jieba.cut(word)
+            out.extend(w for w in cut if w.strip() and _WORD.fullmatch(w))
+        else:
+            out.append(word)
+    return out
+
+
+def document(record: DirectoryRecord) -> str:
+    from wenchuang.core.languages import language_fields
+
+    parts = [getattr(record, f) or "" for f in language_fields("name")]
+    parts += [getattr(record, f) or "" for f in language_fields("description")]
+    return " ".join(tokens(" ".join(parts), for_index=True))
+
+
+def query_tokens(query: str) -> list[str]:
+    return tokens(query, for_index=False)[:MAX_QUERY_TOKENS]
+
+
+def apply_search(qs: QuerySet, query: str) -> QuerySet:
+    """Narrow `qs` to records whose names or descriptions contain every word of `query`."""
+    words = query_tokens(query or "")
+    if not words:
+        return qs
+    table = qs.model._meta.db_table
+    if connection.vendor == "postgresql":
+        tsquery = " & ".join(f"{w}:*" for w in words)
+        match = RawSQL(
+            f"to_tsvector('simple', {table}.search_text) @@ to_tsquery('simple', %s)",
+            [tsquery],
+            output_field=BooleanField(),
+        )
+        return qs.alias(_fts=match).filter(_fts=True)
+    fts_query = " AND ".join('"' + w.replace('"', "") + '"*' for w in words)
+    return qs.filter(
+        id__in=RawSQL(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s", [fts_query])
+    )
+
+
+def create_index_sql(vendor: str, table: str) -> list[str]:
+    if vendor == "postgresql":
+        return [
+            f"CREATE INDEX {table}_search_gin ON {table} "
+            f"USING GIN (to_tsvector('simple', search_text))"
+        ]
+    fts = f"{table}_fts"
+    return [
+        f"CREATE VIRTUAL TABLE {fts} USING fts5(search_text, content='{table}', "
+        f"content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+        f"CREATE TRIGGER {fts}_ai AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {fts}(rowid, search_text) VALUES (new.id, new.search_text); END",
+        f"CREATE TRIGGER {fts}_ad AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, search_text) VALUES('delete', old.id, old.search_text); "
+        f"END",
+        f"CREATE TRIGGER {fts}_au AFTER UPDATE OF search_text ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, search_text) VALUES('delete', old.id, old.search_text); "
+        f"INSERT INTO {fts}(rowid, search_text) VALUES (new.id, new.search_text); END",
+    ]
+
+
+def drop_index_sql(vendor: str, table: str) -> list[str]:
+    if vendor == "postgresql":
+        return [f"DROP INDEX IF EXISTS {table}_search_gin"]
+    return [f"DROP TABLE IF EXISTS {table}_fts"]

@@ -1,0 +1,16 @@
+"""Top-level URL map: language-prefixed pages, the admin and the JSON API."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("accounts/", include("wenchuang.accounts.urls")),
+    path("", include("wenchuang.directory.urls")),
+    prefix_default_language=False,
+)
