@@ -123,7 +123,11 @@ TIME_ZONE = "Asia/Shanghai"
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATICFILES_DIRS = [BASE_DIR / "wenchuang" / "static"]
+# Front-end packages come from npm with a lock file (`npm ci`) and are served from here.
+STATICFILES_DIRS = [
+    BASE_DIR / "wenchuang" / "static",
+    ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+]
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = VAR_DIR / "media"
 

@@ -76,7 +76,7 @@ class DirectoryRecord(models.Model):
         return localized(self, "name").text
 
     def get_absolute_url(self) -> str:
-        return reverse(f"directory:{self.kind}-detail", args=[self.pk])
+        return reverse("directory:detail", args=[self.kind, self.pk])
 
 
 class Park(DirectoryRecord):

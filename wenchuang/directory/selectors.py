@@ -1,0 +1,172 @@
+"""Reads over the directory: filtered and searched lists, access-checked fetches, histories."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from wenchuang.reference.models import IndustryCategory, Region
+
+from . import permissions
+from .models import (
+    AssociationMembership,
+    DirectoryRecord,
+    Enterprise,
+    Investor,
+    Park,
+    ProfileChange,
+    ServiceProvider,
+    Talent,
+)
+from .search import apply_search
+
+# URL slug -> model; the order is the order of the directory's tabs.
+KINDS: dict[str, type[DirectoryRecord]] = {
+    "enterprise": Enterprise,
+    "park": Park,
+    "investor": Investor,
+    "talent": Talent,
+    "provider": ServiceProvider,
+}
+
+SORTS = {
+    "id": "id",
+    "-id": "-id",
+    "name": "name_zh_hans",
+    "-name": "-name_zh_hans",
+    "name_en": "name_en",
+    "-name_en": "-name_en",
+    "revenue": "annual_revenue",
+    "-revenue": "-annual_revenue",
+}
+
+
+def kind_model(kind: str) -> type[DirectoryRecord]:
+    try:
+        return KINDS[kind]
+    except KeyError:
+        raise Http404(kind) from None
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    """What a visitor can narrow a directory list by; every field is optional."""
+
+    q: str = ""
+    region: str = ""
+    category: str = ""
+    domain: str = ""
+    park: int | None = None
+    above_size: bool | None = None
+    status: str = ""
+    sort: str = "id"
+
+
+def _region_filter(code: str) -> Q:
+    region = Region.objects.filter(code=code).first()
+    if region is None:
+        return Q(pk__in=[])
+    if region.level == Region.Level.COUNTRY:
+        return Q()
+    if region.level == Region.Level.PROVINCE:
+        return Q(province_code=region.code)
+    if region.level == Region.Level.PREFECTURE:
+        return Q(prefecture_code=region.code)
+    return Q(region_id=region.code)
+
+
+def _category_filter(model: type[DirectoryRecord], code: str) -> Q:
+    if not IndustryCategory.objects.filter(code=code).exists():
+        return Q(pk__in=[])
+    if model is Enterprise:
+        field = {2: "major_code", 3: "mid_code"}.get(len(code), "category_id")
+        return Q(**{field: code})
+    if model is Talent:
+        return Q(category_id__startswith=code)
+    if model in (Park, Investor):
+        return Q(focus_categories__code__startswith=code)
+    return Q(pk__in=[])
+
+
+def visible_records(user, model: type[DirectoryRecord]) -> QuerySet:
+    """Published records, plus unpublished ones the user owns or oversees."""
+    qs = model.objects.all()
+    extra = Q()
+    prefix = permissions.jurisdiction_prefix(user)
+    if prefix is not None:
+        extra |= Q(region_id__startswith=prefix)
+    if getattr(user, "is_authenticated", False) and user.organisation_id:
+        extra |= Q(organisation_id=user.organisation_id)
+    if extra == Q():
+        return qs.filter(status="published")
+    return qs.filter(Q(status="published") | extra)
+
+
+def directory_list(
+    *, user, model: type[DirectoryRecord], filters: DirectoryFilters
+) -> QuerySet:
+    qs = visible_records(user, model).select_related("region")
+    if filters.region:
+        qs = qs.filter(_region_filter(filters.region))
+    if filters.category:
+        qs = qs.filter(_category_filter(model, filters.category)).distinct()
+    if model is Enterprise:
+        qs = qs.select_related("category", "park")
+        if filters.domain:
+            qs = qs.filter(domain=filters.domain)
+        if filters.park:
+            qs = qs.filter(park_id=filters.park)
+        if filters.above_size is not None:
+            qs = qs.filter(above_designated_size=filters.above_size)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    qs = apply_search(qs, filters.q)
+    order = SORTS.get(filters.sort, "id")
+    if order.lstrip("-") == "annual_revenue" and model is not Enterprise:
+        order = "id"
+    return qs.order_by(order, "id")
+
+
+def get_record_for_view(user, model: type[DirectoryRecord], pk: int) -> DirectoryRecord:
+    record = model.objects.select_related("region", "region__parent").filter(pk=pk).first()
+    if record is None or not permissions.can_view(user, record):
+        raise Http404(model._meta.verbose_name)
+    return record
+
+
+def get_record_for_edit(user, model: type[DirectoryRecord], pk: int) -> DirectoryRecord:
+    record = get_record_for_view(user, model, pk)
+    decision = permissions.can_edit(user, record)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    return record
+
+
+def pending_changes(user) -> QuerySet[ProfileChange]:
+    prefix = permissions.jurisdiction_prefix(user)
+    if prefix is None or user.role != "centre_staff" and not user.is_superuser:
+        return ProfileChange.objects.none()
+    return ProfileChange.objects.filter(
+        status=ProfileChange.Status.PENDING, region_code__startswith=prefix
+    ).select_related("submitted_by")
+
+
+def pending_records(user, model: type[DirectoryRecord]) -> QuerySet:
+    prefix = permissions.jurisdiction_prefix(user)
+    if prefix is None or user.role != "centre_staff" and not user.is_superuser:
+        return model.objects.none()
+    return model.objects.filter(status="pending", region_id__startswith=prefix)
+
+
+def park_map_points(user) -> QuerySet[Park]:
+    return visible_records(user, Park).filter(latitude__isnull=False, longitude__isnull=False)
+
+
+def memberships(*, association_id: int | None = None) -> QuerySet[AssociationMembership]:
+    qs = AssociationMembership.objects.select_related("association", "member", "enterprise")
+    if association_id:
+        qs = qs.filter(association_id=association_id)
+    return qs.exclude(status=AssociationMembership.Status.EXPELLED)

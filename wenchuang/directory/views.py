@@ -1,0 +1,300 @@
+"""Directory pages: home with the park map, lists, details with history, editing and validation."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wenchuang.core.audit import history_for
+from wenchuang.reference.models import IndustryCategory, Region
+
+from . import permissions, selectors, services
+from .forms import DecisionForm, FilterForm, TenantForm, record_form_class
+from .models import Enterprise, Park, ProfileChange
+from .parkmap import MapPoint, render_park_map
+
+PAGE_SIZE = 25
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    counts = {
+        kind: selectors.visible_records(request.user, model).filter(status="published").count()
+        for kind, model in selectors.KINDS.items()
+    }
+    parks = selectors.park_map_points(request.user)
+    points = [
+        MapPoint(
+            name=park.name,
+            lon=float(park.longitude),
+            lat=float(park.latitude),
+            url=park.get_absolute_url(),
+            level=park.level,
+        )
+        for park in parks
+    ]
+    return render(
+        request,
+        "directory/home.html",
+        {
+            "kinds": _kind_tabs(),
+            "counts": counts,
+            "park_map": render_park_map(points, title=_("Cultural industry parks")),
+            "park_levels": Park.Level.choices,
+            "park_count": len(points),
+        },
+    )
+
+
+def _kind_tabs() -> list[tuple[str, str]]:
+    return [(kind, model._meta.verbose_name_plural) for kind, model in selectors.KINDS.items()]
+
+
+def record_list(request: HttpRequest, kind: str) -> HttpResponse:
+    model = selectors.kind_model(kind)
+    form = FilterForm(request.GET or None)
+    filters = form.to_filters()
+    records = selectors.directory_list(user=request.user, model=model, filters=filters)
+    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "kind": kind,
+        "kinds": _kind_tabs(),
+        "model_name": model._meta.verbose_name_plural,
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "is_enterprise": model is Enterprise,
+        "provinces": Region.objects.filter(level=Region.Level.PROVINCE),
+        "prefectures": _children(form, "province"),
+        "counties": _children(form, "prefecture"),
+        "majors": IndustryCategory.objects.filter(level=1),
+        "mids": _category_children(form, "major"),
+        "smalls": _category_children(form, "mid"),
+        "can_create": permissions.can_create(request.user, model).allowed,
+        "can_import": permissions.can_import(request.user).allowed and kind in IMPORTABLE,
+    }
+    template = "directory/_results.html" if request.headers.get("HX-Request") else "directory/list.html"
+    return render(request, template, context)
+
+
+IMPORTABLE = {"enterprise", "park", "investor"}
+
+
+def _children(form: FilterForm, field: str):
+    code = form.data.get(field) if form.is_bound else None
+    if not code or form.errors.get(field):
+        return Region.objects.none()
+    return Region.objects.filter(parent_id=code)
+
+
+def _category_children(form: FilterForm, field: str):
+    code = form.data.get(field) if form.is_bound else None
+    if not code or form.errors.get(field):
+        return IndustryCategory.objects.none()
+    return IndustryCategory.objects.filter(parent_id=code)
+
+
+def region_options(request: HttpRequest) -> HttpResponse:
+    """The <option>s of a region's children, for the cascading province → city → county selects."""
+    # htmx sends the changed select under its own name (province or prefecture).
+    parent = next((request.GET[k] for k in ("parent", "prefecture", "province") if request.GET.get(k)), "")
+    regions = Region.objects.filter(parent_id=parent) if parent else Region.objects.none()
+    return render(request, "directory/_options.html", {"options": regions})
+
+
+def category_options(request: HttpRequest) -> HttpResponse:
+    parent = next((request.GET[k] for k in ("parent", "mid", "major") if request.GET.get(k)), "")
+    categories = (
+        IndustryCategory.objects.filter(parent_id=parent) if parent else IndustryCategory.objects.none()
+    )
+    return render(request, "directory/_options.html", {"options": categories})
+
+
+def record_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    model = selectors.kind_model(kind)
+    record = selectors.get_record_for_view(request.user, model, pk)
+    contacts = permissions.can_view_contacts(request.user, record)
+    context = {
+        "kind": kind,
+        "kinds": _kind_tabs(),
+        "record": record,
+        "regions": _ancestry(record.region),
+        "contacts": contacts,
+        "can_edit": permissions.can_edit(request.user, record),
+        "history": history_for(record)[:50],
+        "is_enterprise": model is Enterprise,
+    }
+    if isinstance(record, Park):
+        context["tenants"] = record.tenants.filter(status="published").order_by("id")[:200]
+        context["can_manage_tenants"] = permissions.can_manage_tenants(request.user, record)
+        context["tenant_form"] = TenantForm()
+    return render(request, "directory/detail.html", context)
+
+
+def _ancestry(region: Region) -> list[Region]:
+    from wenchuang.reference.selectors import region_ancestry
+
+    return [r for r in region_ancestry(region) if r.level != Region.Level.COUNTRY]
+
+
+@login_required
+def record_create(request: HttpRequest, kind: str) -> HttpResponse:
+    model = selectors.kind_model(kind)
+    decision = permissions.can_create(request.user, model)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    form_class = record_form_class(model, staff=request.user.role == "centre_staff")
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = services.record_create(model=model, by=request.user, data=form.service_data())
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            if record.status == "published":
+                messages.success(request, _("The record is published."))
+            else:
+                messages.info(request, _("Thank you. Centre staff will validate the profile."))
+            return redirect(record)
+    return render(
+        request,
+        "directory/edit.html",
+        {"form": form, "kind": kind, "kinds": _kind_tabs(), "title": _("New record")},
+    )
+
+
+@login_required
+def record_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    model = selectors.kind_model(kind)
+    record = selectors.get_record_for_edit(request.user, model, pk)
+    form_class = record_form_class(model, staff=request.user.role == "centre_staff")
+    form = form_class(request.POST or None, instance=model.objects.get(pk=record.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.record_update(
+                record=record, by=request.user, data=form.service_data()
+            )
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            if isinstance(result, ProfileChange):
+                messages.info(
+                    request,
+                    _("Your changes were sent to centre staff; they appear once validated."),
+                )
+            else:
+                messages.success(request, _("Changes saved."))
+            return redirect(record)
+    return render(
+        request,
+        "directory/edit.html",
+        {"form": form, "kind": kind, "kinds": _kind_tabs(), "record": record,
+         "title": _("Edit %(name)s") % {"name": record.name}},
+    )
+
+
+@login_required
+def validation_queue(request: HttpRequest) -> HttpResponse:
+    decision = permissions.can_validate(request.user)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    pending = {
+        kind: selectors.pending_records(request.user, model)[:100]
+        for kind, model in selectors.KINDS.items()
+    }
+    return render(
+        request,
+        "directory/validation.html",
+        {
+            "kinds": _kind_tabs(),
+            "pending": pending,
+            "changes": selectors.pending_changes(request.user)[:100],
+            "form": DecisionForm(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def record_validate(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    model = selectors.kind_model(kind)
+    record = get_object_or_404(model, pk=pk)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose approve or reject."))
+        return redirect("directory:validation")
+    try:
+        services.record_validate(
+            record=record,
+            by=request.user,
+            approve=form.cleaned_data["approve"],
+            reason=form.cleaned_data["reason"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Decision recorded."))
+    return redirect("directory:validation")
+
+
+@require_POST
+@login_required
+def change_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    change = get_object_or_404(ProfileChange, pk=pk)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose approve or reject."))
+        return redirect("directory:validation")
+    try:
+        services.change_decide(
+            change=change,
+            by=request.user,
+            approve=form.cleaned_data["approve"],
+            reason=form.cleaned_data["reason"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Decision recorded."))
+    return redirect("directory:validation")
+
+
+@require_POST
+@login_required
+def park_tenants(request: HttpRequest, pk: int) -> HttpResponse:
+    park = selectors.get_record_for_view(request.user, Park, pk)
+    form = TenantForm(request.POST)
+    if form.is_valid():
+        enterprise = Enterprise.objects.filter(pk=form.cleaned_data["enterprise"]).first()
+        if enterprise is None:
+            messages.error(request, _("No enterprise has that number."))
+        else:
+            try:
+                services.park_tenant_set(
+                    park=park, enterprise=enterprise, by=request.user,
+                    present=form.cleaned_data["present"],
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Tenant list updated."))
+    else:
+        messages.error(request, _("Give the enterprise's number."))
+    return redirect(park)
+
+
+def membership_list(request: HttpRequest) -> HttpResponse:
+    memberships = selectors.memberships()
+    if not getattr(request.user, "is_agency_staff", False):
+        memberships = memberships.filter(status="active")
+    page = Paginator(memberships, 50).get_page(request.GET.get("page"))
+    return render(
+        request, "directory/memberships.html", {"page": page, "kinds": _kind_tabs()}
+    )
