@@ -143,3 +143,13 @@ class TenantForm(forms.Form):
     present = forms.TypedChoiceField(
         choices=[("1", _("Add")), ("0", _("Remove"))], coerce=lambda v: v == "1"
     )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV or XLSX file"),
+        help_text=_("UTF-8 (with or without BOM) or GB18030; the first row names the columns."),
+    )
+    partial = forms.BooleanField(
+        label=_("Import the valid rows even if some rows are rejected"), required=False
+    )

@@ -44,6 +44,10 @@ SORTS = {
 }
 
 
+def kind_tabs() -> list[tuple[str, str]]:
+    return [(kind, model._meta.verbose_name_plural) for kind, model in KINDS.items()]
+
+
 def kind_model(kind: str) -> type[DirectoryRecord]:
     try:
         return KINDS[kind]

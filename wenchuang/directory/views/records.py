@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 from wenchuang.core.audit import history_for
 from wenchuang.reference.models import IndustryCategory, Region
 
-from . import permissions, selectors, services
-from .forms import DecisionForm, FilterForm, TenantForm, record_form_class
-from .models import Enterprise, Park, ProfileChange
-from .parkmap import MapPoint, render_park_map
+from .. import permissions, selectors, services
+from ..forms import DecisionForm, FilterForm, TenantForm, record_form_class
+from ..models import Enterprise, Park, ProfileChange
+from ..parkmap import MapPoint, render_park_map
 
 PAGE_SIZE = 25
 
@@ -42,17 +42,13 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "directory/home.html",
         {
-            "kinds": _kind_tabs(),
+            "kinds": selectors.kind_tabs(),
             "counts": counts,
             "park_map": render_park_map(points, title=_("Cultural industry parks")),
             "park_levels": Park.Level.choices,
             "park_count": len(points),
         },
     )
-
-
-def _kind_tabs() -> list[tuple[str, str]]:
-    return [(kind, model._meta.verbose_name_plural) for kind, model in selectors.KINDS.items()]
 
 
 def record_list(request: HttpRequest, kind: str) -> HttpResponse:
@@ -65,7 +61,7 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
     query.pop("page", None)
     context = {
         "kind": kind,
-        "kinds": _kind_tabs(),
+        "kinds": selectors.kind_tabs(),
         "model_name": model._meta.verbose_name_plural,
         "form": form,
         "page": page,
@@ -123,7 +119,7 @@ def record_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     contacts = permissions.can_view_contacts(request.user, record)
     context = {
         "kind": kind,
-        "kinds": _kind_tabs(),
+        "kinds": selectors.kind_tabs(),
         "record": record,
         "regions": _ancestry(record.region),
         "contacts": contacts,
@@ -166,7 +162,7 @@ def record_create(request: HttpRequest, kind: str) -> HttpResponse:
     return render(
         request,
         "directory/edit.html",
-        {"form": form, "kind": kind, "kinds": _kind_tabs(), "title": _("New record")},
+        {"form": form, "kind": kind, "kinds": selectors.kind_tabs(), "title": _("New record")},
     )
 
 
@@ -195,7 +191,7 @@ def record_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return render(
         request,
         "directory/edit.html",
-        {"form": form, "kind": kind, "kinds": _kind_tabs(), "record": record,
+        {"form": form, "kind": kind, "kinds": selectors.kind_tabs(), "record": record,
          "title": _("Edit %(name)s") % {"name": record.name}},
     )
 
@@ -213,7 +209,7 @@ def validation_queue(request: HttpRequest) -> HttpResponse:
         request,
         "directory/validation.html",
         {
-            "kinds": _kind_tabs(),
+            "kinds": selectors.kind_tabs(),
             "pending": pending,
             "changes": selectors.pending_changes(request.user)[:100],
             "form": DecisionForm(),
@@ -296,5 +292,5 @@ def membership_list(request: HttpRequest) -> HttpResponse:
         memberships = memberships.filter(status="active")
     page = Paginator(memberships, 50).get_page(request.GET.get("page"))
     return render(
-        request, "directory/memberships.html", {"page": page, "kinds": _kind_tabs()}
+        request, "directory/memberships.html", {"page": page, "kinds": selectors.kind_tabs()}
     )

@@ -1,0 +1,84 @@
+"""Bulk transfer pages: export any list as CSV or XLSX, import files as a background task."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import permissions, selectors
+from ..exporting import iter_csv, write_xlsx
+from ..forms import FilterForm, ImportForm
+from ..importing import import_job_start
+from ..models import ImportJob
+
+# URL slug -> the importer's kind name.
+IMPORT_KINDS = {"enterprise": "enterprises", "park": "parks", "investor": "investors"}
+
+
+def record_export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
+    model = selectors.kind_model(kind)
+    filters = FilterForm(request.GET or None).to_filters()
+    records = selectors.directory_list(user=request.user, model=model, filters=filters)
+    contacts = bool(getattr(request.user, "is_agency_staff", False))
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    name = f"wenchuang-{kind}-{stamp}.{fmt}"
+    if fmt == "csv":
+        response = StreamingHttpResponse(
+            iter_csv(records, include_contacts=contacts), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    return FileResponse(
+        write_xlsx(records, include_contacts=contacts),
+        as_attachment=True,
+        filename=name,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+@login_required
+def import_start(request: HttpRequest, kind: str) -> HttpResponse:
+    if kind not in IMPORT_KINDS:
+        raise PermissionDenied(_("This kind of record cannot be imported."))
+    decision = permissions.can_import(request.user)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = import_job_start(
+                record_type=IMPORT_KINDS[kind],
+                uploaded_file=form.cleaned_data["file"],
+                by=request.user,
+                partial=form.cleaned_data["partial"],
+            )
+        except ValidationError as error:
+            form.add_error("file", error.messages)
+        else:
+            return redirect("directory:import-job", pk=job.pk)
+    return render(
+        request,
+        "directory/import.html",
+        {"form": form, "kind": kind, "kinds": selectors.kind_tabs(), "jobs": _recent_jobs(request)},
+    )
+
+
+def _recent_jobs(request: HttpRequest):
+    return ImportJob.objects.filter(created_by=request.user)[:10]
+
+
+@login_required
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """The job's progress; htmx polls the fragment until the job has finished."""
+    job = get_object_or_404(ImportJob, pk=pk, created_by=request.user)
+    template = (
+        "directory/_import_progress.html"
+        if request.headers.get("HX-Request")
+        else "directory/import_job.html"
+    )
+    context = {"job": job, "kinds": selectors.kind_tabs(), "errors": job.errors[:200]}
+    return render(request, template, context)
