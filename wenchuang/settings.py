@@ -96,6 +96,7 @@ else:
         }
     }
 
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default, adopted now
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"

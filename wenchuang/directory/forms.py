@@ -39,6 +39,7 @@ class FilterForm(forms.Form):
             ("id", _("oldest first")),
             ("-id", _("newest first")),
             ("name", _("name (Chinese)")),
+            ("-name", _("name (Chinese), reversed")),
             ("name_en", _("name (English)")),
             ("-revenue", _("revenue, highest first")),
         ],
@@ -57,7 +58,10 @@ class FilterForm(forms.Form):
         return data
 
     def to_filters(self) -> DirectoryFilters:
-        data = self.cleaned_data if self.is_valid() else {}
+        data: dict = {}
+        if self.is_bound:
+            self.is_valid()  # a field that failed is left out; the valid ones still filter
+            data = self.cleaned_data
         region = data.get("county") or data.get("prefecture") or data.get("province") or ""
         category = data.get("small") or data.get("mid") or data.get("major") or ""
         above = {"yes": True, "no": False}.get(data.get("above_size") or "")

@@ -31,9 +31,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wenchuang.core.models import AuditEvent
-from wenchuang.core.permissions import ALLOW, Decision, deny, require
+from wenchuang.core.permissions import require
 
 from .models import Enterprise, ImportJob, Investor, Park, PublicationStatus
+from .permissions import can_import
 from .search import document
 
 BATCH_SIZE = 2000
@@ -816,14 +817,6 @@ class _fast_sqlite_writes:
 
 
 # --- background jobs -------------------------------------------------------------------------
-
-
-def can_import(user) -> Decision:
-    if not getattr(user, "is_authenticated", False):
-        return deny(_("Sign in as centre staff to import records."))
-    if user.role != "centre_staff":
-        return deny(_("Only centre staff can import records into the directory."))
-    return ALLOW
 
 
 def import_job_start(*, record_type: str, uploaded_file, by, partial: bool = False) -> ImportJob:

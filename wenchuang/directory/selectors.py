@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from wenchuang.core.audit import history_for
 from wenchuang.reference.models import IndustryCategory, Region
 
 from . import permissions
@@ -32,15 +33,16 @@ KINDS: dict[str, type[DirectoryRecord]] = {
     "provider": ServiceProvider,
 }
 
+# Sort key -> ORDER BY; names sort by Chinese, then English for records without Chinese.
 SORTS = {
-    "id": "id",
-    "-id": "-id",
-    "name": "name_zh_hans",
-    "-name": "-name_zh_hans",
-    "name_en": "name_en",
-    "-name_en": "-name_en",
-    "revenue": "annual_revenue",
-    "-revenue": "-annual_revenue",
+    "id": ("id",),
+    "-id": ("-id",),
+    "name": ("name_zh_hans", "name_en"),
+    "-name": ("-name_zh_hans", "-name_en"),
+    "name_en": ("name_en",),
+    "-name_en": ("-name_en",),
+    "revenue": ("annual_revenue",),
+    "-revenue": ("-annual_revenue",),
 }
 
 
@@ -73,6 +75,11 @@ def _region_filter(code: str) -> Q:
     region = Region.objects.filter(code=code).first()
     if region is None:
         return Q(pk__in=[])
+    return region_scope(region)
+
+
+def region_scope(region: Region) -> Q:
+    """Records inside `region`, as one indexed equality on the copied region columns."""
     if region.level == Region.Level.COUNTRY:
         return Q()
     if region.level == Region.Level.PROVINCE:
@@ -89,7 +96,7 @@ def _category_filter(model: type[DirectoryRecord], code: str) -> Q:
         field = {2: "major_code", 3: "mid_code"}.get(len(code), "category_id")
         return Q(**{field: code})
     if model is Talent:
-        return Q(category_id__startswith=code)
+        return Q(category__code__startswith=code)
     if model in (Park, Investor):
         return Q(focus_categories__code__startswith=code)
     return Q(pk__in=[])
@@ -99,9 +106,9 @@ def visible_records(user, model: type[DirectoryRecord]) -> QuerySet:
     """Published records, plus unpublished ones the user owns or oversees."""
     qs = model.objects.all()
     extra = Q()
-    prefix = permissions.jurisdiction_prefix(user)
-    if prefix is not None:
-        extra |= Q(region_id__startswith=prefix)
+    scope = jurisdiction_scope(user)
+    if scope is not None:
+        extra |= scope
     if getattr(user, "is_authenticated", False) and user.organisation_id:
         extra |= Q(organisation_id=user.organisation_id)
     if extra == Q():
@@ -128,10 +135,10 @@ def directory_list(
     if filters.status:
         qs = qs.filter(status=filters.status)
     qs = apply_search(qs, filters.q)
-    order = SORTS.get(filters.sort, "id")
-    if order.lstrip("-") == "annual_revenue" and model is not Enterprise:
-        order = "id"
-    return qs.order_by(order, "id")
+    order = SORTS.get(filters.sort, ("id",))
+    if order[0].lstrip("-") == "annual_revenue" and model is not Enterprise:
+        order = ("id",)
+    return qs.order_by(*order, "id")
 
 
 def get_record_for_view(user, model: type[DirectoryRecord], pk: int) -> DirectoryRecord:
@@ -149,20 +156,46 @@ def get_record_for_edit(user, model: type[DirectoryRecord], pk: int) -> Director
     return record
 
 
+def jurisdiction_scope(user) -> Q | None:
+    """The records a staff member oversees, or None for users without a jurisdiction."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if user.is_superuser:
+        return Q()
+    if permissions.jurisdiction_prefix(user) is None:
+        return None
+    return region_scope(user.jurisdiction)
+
+
+def _validates(user) -> bool:
+    return bool(permissions.can_validate(user))
+
+
 def pending_changes(user) -> QuerySet[ProfileChange]:
-    prefix = permissions.jurisdiction_prefix(user)
-    if prefix is None or user.role != "centre_staff" and not user.is_superuser:
+    if not _validates(user):
         return ProfileChange.objects.none()
+    prefix = permissions.jurisdiction_prefix(user) or ""
     return ProfileChange.objects.filter(
         status=ProfileChange.Status.PENDING, region_code__startswith=prefix
     ).select_related("submitted_by")
 
 
 def pending_records(user, model: type[DirectoryRecord]) -> QuerySet:
-    prefix = permissions.jurisdiction_prefix(user)
-    if prefix is None or user.role != "centre_staff" and not user.is_superuser:
+    if not _validates(user):
         return model.objects.none()
-    return model.objects.filter(status="pending", region_id__startswith=prefix)
+    return model.objects.filter(jurisdiction_scope(user), status="pending")
+
+
+CONTACT_FIELDS = frozenset({"contact_person", "email", "phone"})
+
+
+def record_history(user, record: DirectoryRecord, limit: int = 50) -> list:
+    """The record's audit trail, with contact details left out for those who may not see them."""
+    events = list(history_for(record)[:limit])
+    if not permissions.can_view_contacts(user, record):
+        for event in events:
+            event.changes = {k: v for k, v in event.changes.items() if k not in CONTACT_FIELDS}
+    return events
 
 
 def park_map_points(user) -> QuerySet[Park]:

@@ -156,7 +156,7 @@ def record_create(*, model: type[DirectoryRecord], by, data: dict[str, Any]) -> 
         actor=by,
         action="create",
         instance=record,
-        changes={k: [None, v] for k, v in field_changes(model(), values).items()},
+        changes=field_changes(model(), values),
     )
     return record
 

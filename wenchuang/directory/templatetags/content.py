@@ -1,6 +1,7 @@
 """Template tags for content stored in several languages."""
 
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -25,6 +26,12 @@ def content(obj, field: str):
         % {"language": LANGUAGE_NAMES.get(text.language, text.language)},
         LANGUAGE_NAMES.get(text.language, text.language),
     )
+
+
+@register.simple_tag
+def language_choices():
+    """The interface languages, each named in itself (not translated into the current one)."""
+    return settings.LANGUAGES
 
 
 @register.simple_tag(takes_context=True)

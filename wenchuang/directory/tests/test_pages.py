@@ -6,6 +6,10 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
+def page_of(record, language="en") -> str:
+    return f"/{language}/{record.kind}/{record.pk}/"
+
+
 def test_home_shows_counts_map_and_language_switcher(client, directory):
     page = client.get("/").content.decode()
     assert "<svg" in page and "park-dot" in page
@@ -71,12 +75,12 @@ def test_pages_of_twenty_five_sorted_by_name(client, cast):
 
 
 def test_detail_hides_contacts_from_visitors_and_shows_them_to_staff(client, cast, directory):
-    url = directory["acme"].get_absolute_url()
-    anonymous = client.get("/en" + url).content.decode()
+    url = page_of(directory["acme"])
+    anonymous = client.get(url).content.decode()
     assert "contact@acme.example.cn" not in anonymous
     assert "Sign in as agency staff to see contact details." in anonymous
     client.force_login(cast["wuxi_staff"])
-    assert "contact@acme.example.cn" in client.get("/en" + url).content.decode()
+    assert "contact@acme.example.cn" in client.get(url).content.decode()
 
 
 def test_detail_shows_classification_region_park_and_history(client, cast, directory):
@@ -84,7 +88,7 @@ def test_detail_shows_classification_region_park_and_history(client, cast, direc
 
     acme = directory["acme"]
     services.record_update(record=acme, by=cast["wuxi_staff"], data={"employees": 120})
-    page = client.get("/en" + acme.get_absolute_url()).content.decode()
+    page = client.get(page_of(acme)).content.decode()
     assert "Jiangsu" in page and "Wuxi" in page and "Binhu" in page
     assert "0241" in page and "Wuxi Studios" in page
     assert "wuxi_staff" in page and "employees" in page and "120" in page
@@ -99,7 +103,7 @@ def test_content_falls_back_to_chinese_with_a_hint(client, cast):
         by=cast["wuxi_staff"],
         data={"name_zh_hans": "惠山泥人厂", "region": "320206", "category": "0261"},
     )
-    page = client.get("/fr" + record.get_absolute_url()).content.decode()
+    page = client.get(page_of(record, "fr")).content.decode()
     assert "惠山泥人厂" in page and 'class="fallback-hint"' in page
 
 
@@ -153,7 +157,7 @@ def test_park_manager_updates_the_tenant_list(client, cast, directory):
     client.post(
         f"/en/park/{studios.pk}/tenants/", {"enterprise": directory["rival"].pk, "present": "1"}
     )
-    page = client.get("/en" + studios.get_absolute_url()).content.decode()
+    page = client.get(page_of(studios)).content.decode()
     assert "Xinwu Design" in page
 
 

@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from wenchuang.core.audit import history_for
 from wenchuang.reference.models import IndustryCategory, Region
 
 from .. import permissions, selectors, services
@@ -124,7 +123,7 @@ def record_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         "regions": _ancestry(record.region),
         "contacts": contacts,
         "can_edit": permissions.can_edit(request.user, record),
-        "history": history_for(record)[:50],
+        "history": selectors.record_history(request.user, record),
         "is_enterprise": model is Enterprise,
     }
     if isinstance(record, Park):
