@@ -12,11 +12,12 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
-from pydantic import AfterValidator, ConfigDict, create_model
+from pydantic import AfterValidator, BaseModel, ConfigDict, create_model, field_validator
 from pydantic_core import PydanticCustomError
 
 from wenchuang.api import READ_AUTH, READ_ERRORS, READ_SECURITY, WRITE_AUTH, WRITE_ERRORS
 from wenchuang.core.audit import history_for
+from wenchuang.core.languages import language_fields, localized
 from wenchuang.reference import selectors as reference
 from wenchuang.reference.models import Currency, IndustryCategory, Region
 
@@ -55,7 +56,14 @@ Year = Annotated[int, Field(ge=1800, le=2100)]
 # --- Output -------------------------------------------------------------------------------
 
 
-class RegionOut(Schema):
+class Row(BaseModel):
+    """Read straight from model attributes by pydantic-core: for list rows, several times
+    faster than ninja's Schema, which wraps every object in a Python-level getter."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+
+class RegionOut(Row):
     code: str
     name: str
     name_zh_hans: str
@@ -64,13 +72,13 @@ class RegionOut(Schema):
     parent: str | None = Field(None, validation_alias="parent_id")
 
 
-class RegionRef(Schema):
+class RegionRef(Row):
     code: str
     name: str
     level: int
 
 
-class CategoryOut(Schema):
+class CategoryOut(Row):
     code: str
     name: str
     name_zh_hans: str
@@ -82,19 +90,19 @@ class CategoryOut(Schema):
     parent: str | None = Field(None, validation_alias="parent_id")
 
 
-class CategoryRef(Schema):
+class CategoryRef(Row):
     code: str
     name: str
     level: int
     domain: str
 
 
-class ParkRef(Schema):
+class ParkRef(Row):
     id: int
     name: str
 
 
-class RecordOut(Schema):
+class RecordOut(Row):
     id: int
     kind: str
     name: str
@@ -123,35 +131,32 @@ class EnterpriseOut(RecordOut):
     above_designated_size: bool
 
 
-def _focus_codes(record: DirectoryRecord) -> list[str]:
-    # .all() reads the prefetched rows, so a list page stays at a fixed number of queries.
-    return [category.code for category in record.focus_categories.all()]
+class FocusCategories(Row):
+    focus_categories: list[str]
+
+    @field_validator("focus_categories", mode="before")
+    @classmethod
+    def _codes(cls, value: Any) -> Any:
+        # .all() reads the prefetched rows, so a list page stays at a fixed number of queries.
+        if hasattr(value, "all"):
+            return [category.code for category in value.all()]
+        return value
 
 
-class ParkOut(RecordOut):
+class ParkOut(RecordOut, FocusCategories):
     level: str
     latitude: Decimal | None
     longitude: Decimal | None
     area_hectares: Decimal | None
     vacancy_rate: Decimal | None
-    focus_categories: list[str]
-
-    @staticmethod
-    def resolve_focus_categories(obj: Park) -> list[str]:
-        return _focus_codes(obj)
 
 
-class InvestorOut(RecordOut):
+class InvestorOut(RecordOut, FocusCategories):
     investor_type: str
     country: str
     ticket_min: Decimal | None
     ticket_max: Decimal | None
     currency: str = Field(validation_alias="currency_id")
-    focus_categories: list[str]
-
-    @staticmethod
-    def resolve_focus_categories(obj: Investor) -> list[str]:
-        return _focus_codes(obj)
 
 
 class TalentOut(RecordOut):
@@ -185,8 +190,6 @@ class DetailFields(Schema):
 
     @staticmethod
     def resolve_description(obj: DirectoryRecord) -> str:
-        from wenchuang.core.languages import localized
-
         return localized(obj, "description").text
 
     @staticmethod
@@ -218,7 +221,7 @@ class ProviderDetail(ProviderOut, DetailFields):
     pass
 
 
-class PageBase(Schema):
+class PageBase(Row):
     count: int
     page: int
     page_size: int
@@ -427,6 +430,8 @@ def _register(
     page_schema = create_model(f"{out.__name__}Page", __base__=PageBase, results=(list[out], ...))
     related: list[str] = []
     prefetch: list[str] = []
+    # A list shows no descriptions; the search text alone is several times the row.
+    heavy = ["search_text", *language_fields("description")]
     if hasattr(model, "focus_categories"):
         prefetch.append("focus_categories")
     if model is selectors.KINDS["talent"]:
@@ -444,7 +449,7 @@ def _register(
     )
     def record_list(request: HttpRequest, query: Query[ListQuery]):
         records = selectors.directory_list(user=request.auth, model=model, filters=_filters(query))
-        records = records.select_related(*related).prefetch_related(*prefetch)
+        records = records.select_related(*related).prefetch_related(*prefetch).defer(*heavy)
         return _page(records, query.page, query.page_size)
 
     @router.get(
