@@ -4,8 +4,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from wenchuang.api import api
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # /api/v1/..., /api/openapi.json, /api/docs: unprefixed, the language comes from headers
+    path("api/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(
