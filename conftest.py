@@ -27,18 +27,26 @@ def orgs(db):
     """Organisations in Wuxi (320200), Binhu district (320211) and Dalian (210200)."""
     make = Organisation.objects.create
     return {
-        "wuxi_centre": make(kind="agency", name_zh_hans="无锡市文化产业促进中心", region_id="320200"),
+        "wuxi_centre": make(
+            kind="agency", name_zh_hans="无锡市文化产业促进中心", region_id="320200"
+        ),
         "jiangsu_office": make(kind="agency", name_en="Jiangsu culture office", region_id="320000"),
         "national": make(kind="agency", name_en="National office", region_id="000000"),
         "dalian_bureau": make(kind="agency", name_en="Dalian culture bureau", region_id="210200"),
         "binhu": make(kind="district", name_zh_hans="滨湖区人民政府", region_id="320211"),
-        "studios_operator": make(kind="park_operator", name_en="Wuxi Studios Ltd", region_id="320211"),
-        "other_operator": make(kind="park_operator", name_en="Other park operator", region_id="320214"),
+        "studios_operator": make(
+            kind="park_operator", name_en="Wuxi Studios Ltd", region_id="320211"
+        ),
+        "other_operator": make(
+            kind="park_operator", name_en="Other park operator", region_id="320214"
+        ),
         "acme": make(kind="enterprise", name_en="Acme Animation", region_id="320211"),
         "rival": make(kind="enterprise", name_en="Rival Design", region_id="320214"),
         "fund": make(kind="investor", name_en="Taihu Capital", region_id="320200"),
         "lawyers": make(kind="service_provider", name_en="Taihu Law", region_id="320200"),
-        "association": make(kind="association", name_en="Wuxi Cultural Industry Association", region_id="320200"),
+        "association": make(
+            kind="association", name_en="Wuxi Cultural Industry Association", region_id="320200"
+        ),
     }
 
 
@@ -138,4 +146,10 @@ def directory(cast, orgs):
         by=cast["dalian_staff"],
         data={"name_en": "Dalian Harbour Media", "region": "210202", "category": "0131"},
     )
-    return {"studios": studios, "other_park": other_park, "acme": acme, "rival": rival, "dalian": dalian}
+    return {
+        "studios": studios,
+        "other_park": other_park,
+        "acme": acme,
+        "rival": rival,
+        "dalian": dalian,
+    }

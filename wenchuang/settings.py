@@ -133,6 +133,7 @@ STATICFILES_DIRS = [
 STATIC_ROOT = VAR_DIR / "static"
 # Without collectstatic (tests, a quick runserver) WhiteNoise finds files where they are.
 WHITENOISE_USE_FINDERS = True
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = VAR_DIR / "media"
 
 # Uploaded import files are read in a background task; keep them bounded.

@@ -1,1 +1,1 @@
-"""The directory of cultural enterprises, parks, investors, members, talents and service providers."""
+"""The directory: enterprises, parks, investors, members, talents and service providers."""

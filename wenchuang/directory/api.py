@@ -6,7 +6,6 @@ import enum
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -19,7 +18,7 @@ from wenchuang.api import READ_AUTH, READ_ERRORS, READ_SECURITY, WRITE_AUTH, WRI
 from wenchuang.core.audit import history_for
 from wenchuang.core.languages import language_fields, localized
 from wenchuang.reference import selectors as reference
-from wenchuang.reference.models import Currency, IndustryCategory, Region
+from wenchuang.reference.models import IndustryCategory, Region
 
 from . import permissions, selectors, services
 from .forms import FilterForm
@@ -378,14 +377,6 @@ def _service_data(payload: Schema) -> dict[str, Any]:
         name: value.value if isinstance(value, enum.Enum) else value
         for name, value in payload.model_dump(exclude_unset=True).items()
     }
-    if "currency" in data:
-        # services._resolve leaves currency codes unresolved; give it the instance it needs.
-        currency = Currency.objects.filter(code=data["currency"]).first()
-        if currency is None:
-            raise ValidationError(
-                {"currency": [_("Unknown currency code: %(code)s") % {"code": data["currency"]}]}
-            )
-        data["currency"] = currency
     return data
 
 

@@ -1,4 +1,4 @@
-"""Directory records: enterprises, parks, investors, talents, service providers, association members."""
+"""Directory records: enterprises, parks, investors, talents, providers, association members."""
 
 from django.conf import settings
 from django.db import models
@@ -71,12 +71,12 @@ class DirectoryRecord(models.Model):
     def __str__(self) -> str:
         return self.name or f"#{self.pk}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("directory:detail", args=[self.kind, self.pk])
+
     @property
     def name(self) -> str:
         return localized(self, "name").text
-
-    def get_absolute_url(self) -> str:
-        return reverse("directory:detail", args=[self.kind, self.pk])
 
 
 class Park(DirectoryRecord):
@@ -344,6 +344,9 @@ class ProfileChange(models.Model):
         verbose_name_plural = _("profile changes")
         ordering = ["-submitted_at"]
 
+    def __str__(self) -> str:
+        return f"{self.record_type}#{self.record_id} ({self.status})"
+
 
 class ImportJob(models.Model):
     """A bulk import run, with the progress and the rejected rows a person needs to see."""
@@ -372,6 +375,9 @@ class ImportJob(models.Model):
         verbose_name = _("import job")
         verbose_name_plural = _("import jobs")
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.record_type}: {self.file_name} ({self.status})"
 
     @property
     def percent(self) -> int:

@@ -72,7 +72,10 @@ def send_renewal_reminders(today: datetime.date | None = None) -> dict[str, int]
         membership.status = AssociationMembership.Status.LAPSED
         membership.save(update_fields=["status"])
         audit_record(
-            actor=None, action="update", instance=membership, changes={"status": ["active", "lapsed"]}
+            actor=None,
+            action="update",
+            instance=membership,
+            changes={"status": ["active", "lapsed"]},
         )
         lapsed += 1
     return {"reminded": sent, "lapsed": lapsed}

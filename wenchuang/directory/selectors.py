@@ -116,9 +116,7 @@ def visible_records(user, model: type[DirectoryRecord]) -> QuerySet:
     return qs.filter(Q(status="published") | extra)
 
 
-def directory_list(
-    *, user, model: type[DirectoryRecord], filters: DirectoryFilters
-) -> QuerySet:
+def directory_list(*, user, model: type[DirectoryRecord], filters: DirectoryFilters) -> QuerySet:
     qs = visible_records(user, model).select_related("region")
     if filters.region:
         qs = qs.filter(_region_filter(filters.region))

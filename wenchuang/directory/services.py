@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wenchuang.core.audit import audit_record, field_changes
 from wenchuang.core.languages import language_fields
 from wenchuang.core.permissions import ALLOW, Decision, deny, require
-from wenchuang.reference.models import IndustryCategory, Region
+from wenchuang.reference.models import Currency, IndustryCategory, Region
 from wenchuang.reference.selectors import SizeRule
 
 from . import permissions
@@ -86,10 +86,27 @@ def _resolve(model: type[DirectoryRecord], data: dict[str, Any]) -> dict[str, An
         if code and category is None:
             errors["category"] = [_("Unknown category code: %(code)s") % {"code": code}]
         elif model is Enterprise and (category is None or category.level != 3):
-            errors["category"] = [_("Choose a small category (four digits) of the 2018 classification.")]
+            errors["category"] = [
+                _("Choose a small category (four digits) of the 2018 classification.")
+            ]
         values["category"] = category
-    if "park" in values and values["park"] not in (None, "") and not isinstance(values["park"], Park):
-        park = Park.objects.filter(pk=values["park"]).first() if str(values["park"]).isdigit() else None
+    if "currency" in values and not isinstance(values["currency"], Currency):
+        currency = Currency.objects.filter(code=str(values["currency"] or "")).first()
+        if currency is None:
+            errors["currency"] = [
+                _("Unknown currency code: %(code)s") % {"code": values["currency"]}
+            ]
+        values["currency"] = currency
+    if (
+        "park" in values
+        and values["park"] not in (None, "")
+        and not isinstance(values["park"], Park)
+    ):
+        park = (
+            Park.objects.filter(pk=values["park"]).first()
+            if str(values["park"]).isdigit()
+            else None
+        )
         if park is None:
             errors["park"] = [_("Unknown park: %(park)s") % {"park": values["park"]}]
         values["park"] = park
@@ -208,9 +225,7 @@ def _model_for_change(change: ProfileChange) -> type[DirectoryRecord]:
 
 
 @transaction.atomic
-def change_decide(
-    *, change: ProfileChange, by, approve: bool, reason: str = ""
-) -> ProfileChange:
+def change_decide(*, change: ProfileChange, by, approve: bool, reason: str = "") -> ProfileChange:
     """Staff accept or refuse a representative's proposed changes."""
     require(permissions.can_validate(by, change.region_code))
     if change.status != ProfileChange.Status.PENDING:
@@ -324,9 +339,7 @@ def membership_set_status(
         membership.renews_on = membership.renews_on or _one_year_after(today)
     membership.status = status
     membership.save()
-    audit_record(
-        actor=by, action="update", instance=membership, changes={"status": [old, status]}
-    )
+    audit_record(actor=by, action="update", instance=membership, changes={"status": [old, status]})
     return membership
 
 

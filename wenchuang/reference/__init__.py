@@ -1,1 +1,1 @@
-"""Reference data every domain shares: regions (GB/T 2260), the 2018 culture-industry classification, currencies and size thresholds."""
+"""Shared reference data: GB/T 2260 regions, the 2018 classification, currencies, size rules."""

@@ -61,8 +61,16 @@ def load_categories() -> int:
         )
         for r in _rows("culture-classification-2018.csv")
     ]
-    fields = ["level", "parent", "name_zh_hans", "name_en", "name_fr", "name_de", "domain",
-              "gbt4754_2017"]
+    fields = [
+        "level",
+        "parent",
+        "name_zh_hans",
+        "name_en",
+        "name_fr",
+        "name_de",
+        "domain",
+        "gbt4754_2017",
+    ]
     return _upsert(IndustryCategory, objs, fields)
 
 

@@ -1,4 +1,4 @@
-"""Reference tables loaded from shipped fixtures: regions, culture-industry classes, currencies, size thresholds."""
+"""Reference tables loaded from the shipped fixtures."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -76,7 +76,9 @@ class IndustryCategory(models.Model):
         _("GB/T 4754-2017 classes"),
         max_length=64,
         blank=True,
-        help_text=_("Semicolon-separated; a trailing * marks a class that is only partly cultural."),
+        help_text=_(
+            "Semicolon-separated; a trailing * marks a class that is only partly cultural."
+        ),
     )
 
     class Meta:
@@ -124,7 +126,7 @@ class Currency(models.Model):
 
 
 class SizeThreshold(models.Model):
-    """NBS rule for 'above designated size': minimum annual revenue for a range of GB/T 4754 divisions."""
+    """NBS 'above designated size' rule: least yearly revenue for a range of GB/T 4754 divisions."""
 
     sector = models.CharField(_("sector"), max_length=64)
     division_from = models.CharField(_("first GB/T 4754 division"), max_length=2)

@@ -171,11 +171,6 @@ def test_unpublished_record_is_not_found_for_the_public(client, rep):
     assert client.get(f"/api/v1/enterprises/{pending.pk}", **bearer(rep)).status_code == 200
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="selectors.visible_records filters on region_id__startswith, which Django refuses "
-    "on a foreign key (FieldError); fix: region__code__startswith",
-)
 def test_staff_list_includes_pending_records_of_their_jurisdiction(client, staff, rep):
     pending = enterprise(rep, name_zh_hans="待审核")
     response = client.get("/api/v1/enterprises", **bearer(staff))

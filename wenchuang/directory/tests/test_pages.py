@@ -66,7 +66,9 @@ def test_pages_of_twenty_five_sorted_by_name(client, cast):
 
     for i in range(30):
         services.record_create(
-            model=Talent, by=cast["wuxi_staff"], data={"name_en": f"Designer {i:02d}", "region": "320211"}
+            model=Talent,
+            by=cast["wuxi_staff"],
+            data={"name_en": f"Designer {i:02d}", "region": "320211"},
         )
     first = client.get("/en/talent/", {"sort": "-name"}).content.decode()
     assert "Designer 29" in first and "Designer 04" not in first

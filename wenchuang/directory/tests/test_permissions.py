@@ -37,14 +37,14 @@ def act(action, user, d):
 # Y = allowed, . = refused; columns follow ROLES.
 MATRIX = {
     #                          wuxi dal  nat  dist park rep  inv  exp  prov memb pub
-    "view_contacts":          "Y    Y    Y    Y    .    Y    .    .    .    .    .",
-    "create_enterprise":      "Y    Y    Y    .    .    .    .    .    .    .    .",
-    "edit_own_enterprise":    "Y    .    Y    .    .    Y    .    .    .    .    .",
-    "edit_rival_enterprise":  "Y    .    Y    .    .    .    .    .    .    .    .",
-    "edit_park":              "Y    .    Y    .    Y    .    .    .    .    .    .",
-    "manage_tenants":         "Y    .    Y    .    Y    .    .    .    .    .    .",
-    "validate_wuxi":          "Y    .    Y    .    .    .    .    .    .    .    .",
-    "import":                 "Y    Y    Y    .    .    .    .    .    .    .    .",
+    "view_contacts": "Y    Y    Y    Y    .    Y    .    .    .    .    .",
+    "create_enterprise": "Y    Y    Y    .    .    .    .    .    .    .    .",
+    "edit_own_enterprise": "Y    .    Y    .    .    Y    .    .    .    .    .",
+    "edit_rival_enterprise": "Y    .    Y    .    .    .    .    .    .    .    .",
+    "edit_park": "Y    .    Y    .    Y    .    .    .    .    .    .",
+    "manage_tenants": "Y    .    Y    .    Y    .    .    .    .    .    .",
+    "validate_wuxi": "Y    .    Y    .    .    .    .    .    .    .    .",
+    "import": "Y    Y    Y    .    .    .    .    .    .    .    .",
 }
 
 

@@ -23,16 +23,19 @@ def test_size_flag_follows_the_sector_rule(cast):
     base = {"region": "320211", "revenue_year": 2025}
     # 0241 digital content maps to GB/T 65xx (IT services): 20 M yuan.
     small_it = services.record_create(
-        model=Enterprise, by=staff,
+        model=Enterprise,
+        by=staff,
         data={**base, "name_en": "Small studio", "category": "0241", "annual_revenue": "19000000"},
     )
     big_it = services.record_create(
-        model=Enterprise, by=staff,
+        model=Enterprise,
+        by=staff,
         data={**base, "name_en": "Big studio", "category": "0241", "annual_revenue": "20000000"},
     )
     # 0414 retail of books (GB/T 5243): 5 M yuan is enough.
     retail = services.record_create(
-        model=Enterprise, by=staff,
+        model=Enterprise,
+        by=staff,
         data={**base, "name_en": "Bookshop", "category": "0414", "annual_revenue": "6000000"},
     )
     assert not small_it.above_designated_size
@@ -98,9 +101,7 @@ def test_rep_edit_waits_for_validation_then_applies_with_history(cast, directory
 
 
 def test_refusing_a_change_needs_a_reason_and_keeps_the_record(cast, directory):
-    change = services.record_update(
-        record=directory["acme"], by=cast["rep"], data={"phone": "000"}
-    )
+    change = services.record_update(record=directory["acme"], by=cast["rep"], data={"phone": "000"})
     with pytest.raises(ValidationError):
         services.change_decide(change=change, by=cast["wuxi_staff"], approve=False)
     services.change_decide(

@@ -1,1 +1,1 @@
-"""Directory pages, split by topic: records (browse, edit, validate) and transfer (import, export)."""
+"""Directory pages by topic: records (browse, edit, validate) and transfer (import, export)."""

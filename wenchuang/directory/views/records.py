@@ -75,7 +75,9 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
         "can_create": permissions.can_create(request.user, model).allowed,
         "can_import": permissions.can_import(request.user).allowed and kind in IMPORTABLE,
     }
-    template = "directory/_results.html" if request.headers.get("HX-Request") else "directory/list.html"
+    template = (
+        "directory/_results.html" if request.headers.get("HX-Request") else "directory/list.html"
+    )
     return render(request, template, context)
 
 
@@ -99,7 +101,9 @@ def _category_children(form: FilterForm, field: str):
 def region_options(request: HttpRequest) -> HttpResponse:
     """The <option>s of a region's children, for the cascading province → city → county selects."""
     # htmx sends the changed select under its own name (province or prefecture).
-    parent = next((request.GET[k] for k in ("parent", "prefecture", "province") if request.GET.get(k)), "")
+    parent = next(
+        (request.GET[k] for k in ("parent", "prefecture", "province") if request.GET.get(k)), ""
+    )
     regions = Region.objects.filter(parent_id=parent) if parent else Region.objects.none()
     return render(request, "directory/_options.html", {"options": regions})
 
@@ -107,7 +111,9 @@ def region_options(request: HttpRequest) -> HttpResponse:
 def category_options(request: HttpRequest) -> HttpResponse:
     parent = next((request.GET[k] for k in ("parent", "mid", "major") if request.GET.get(k)), "")
     categories = (
-        IndustryCategory.objects.filter(parent_id=parent) if parent else IndustryCategory.objects.none()
+        IndustryCategory.objects.filter(parent_id=parent)
+        if parent
+        else IndustryCategory.objects.none()
     )
     return render(request, "directory/_options.html", {"options": categories})
 
@@ -190,8 +196,13 @@ def record_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return render(
         request,
         "directory/edit.html",
-        {"form": form, "kind": kind, "kinds": selectors.kind_tabs(), "record": record,
-         "title": _("Edit %(name)s") % {"name": record.name}},
+        {
+            "form": form,
+            "kind": kind,
+            "kinds": selectors.kind_tabs(),
+            "record": record,
+            "title": _("Edit %(name)s") % {"name": record.name},
+        },
     )
 
 
@@ -273,7 +284,9 @@ def park_tenants(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             try:
                 services.park_tenant_set(
-                    park=park, enterprise=enterprise, by=request.user,
+                    park=park,
+                    enterprise=enterprise,
+                    by=request.user,
                     present=form.cleaned_data["present"],
                 )
             except ValidationError as error:

@@ -13,9 +13,11 @@ pytestmark = pytest.mark.django_db
 def test_classification_has_9_majors_43_mids_146_smalls_in_four_languages():
     counts = {level: IndustryCategory.objects.filter(level=level).count() for level in (1, 2, 3)}
     assert counts == {1: 9, 2: 43, 3: 146}
-    missing = IndustryCategory.objects.filter(name_en="") | IndustryCategory.objects.filter(
-        name_fr=""
-    ) | IndustryCategory.objects.filter(name_de="")
+    missing = (
+        IndustryCategory.objects.filter(name_en="")
+        | IndustryCategory.objects.filter(name_fr="")
+        | IndustryCategory.objects.filter(name_de="")
+    )
     assert not missing.exists()
 
 

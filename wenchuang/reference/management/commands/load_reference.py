@@ -7,7 +7,10 @@ from wenchuang.reference.loading import load_all
 
 
 class Command(BaseCommand):
-    help = "Load regions (GB/T 2260), the 2018 culture-industry classification, ISO 4217 currencies and size thresholds."
+    help = (
+        "Load regions (GB/T 2260), the 2018 culture-industry classification, "
+        "ISO 4217 currencies and size thresholds."
+    )
 
     def handle(self, *args, **options):
         for name, count in load_all().items():
