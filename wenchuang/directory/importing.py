@@ -33,6 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wenchuang.accounts.models import Role
 from wenchuang.core.models import AuditEvent
 from wenchuang.core.permissions import ALLOW, Decision, deny, require
 
@@ -882,7 +883,7 @@ class _fast_sqlite_writes:
 def can_import(user) -> Decision:
     if not getattr(user, "is_authenticated", False):
         return deny(_("Sign in as centre staff to import records."))
-    if user.role != "centre_staff":
+    if user.role != Role.CENTRE_STAFF:
         return deny(_("Only centre staff can import records into the directory."))
     return ALLOW
 
