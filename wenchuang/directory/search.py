@@ -29,6 +29,8 @@ SEARCH_TABLES = (
     "directory_serviceprovider",
 )
 MAX_QUERY_TOKENS = 8
+# Lists say "10,000+" beyond this many matches; see page_count().
+COUNT_CAP = 10_000
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[\w\u3400-\u9fff\uf900-\ufaff]+", re.UNICODE)
@@ -94,6 +96,18 @@ def query_tokens(query: str) -> list[str]:
     return tokens(query, for_index=False)[:MAX_QUERY_TOKENS]
 
 
+def _fts_query(words: list[str]) -> str:
+    # FTS5 answers a prefix query by merging the doclists of every word with that prefix
+    # before returning a row (24 ms for "design"* AND "wuxi"* on 1 M records, 0.1 ms for the
+    # exact words). Chinese words are whole jieba words, so they match exactly; only the
+    # last Latin word stays a prefix, so that "anim" still finds "animation" as one types.
+    last = len(words) - 1
+    return " AND ".join(
+        '"' + w.replace('"', "") + '"' + ("*" if i == last and not _HAN.search(w) else "")
+        for i, w in enumerate(words)
+    )
+
+
 def apply_search(qs: QuerySet, query: str) -> QuerySet:
     """Narrow `qs` to records whose names or descriptions contain every word of `query`."""
     words = query_tokens(query or "")
@@ -108,10 +122,44 @@ def apply_search(qs: QuerySet, query: str) -> QuerySet:
             output_field=BooleanField(),
         )
         return qs.alias(_fts=match).filter(_fts=True)
-    fts_query = " AND ".join('"' + w.replace('"', "") + '"*' for w in words)
-    return qs.filter(
-        id__in=RawSQL(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s", [fts_query])
+    # A join rather than `id IN (SELECT rowid ...)`: SQLite materialises an IN list in full
+    # before returning a row (~150 k rowids for 动漫 on 1 M records), while a join streams
+    # the FTS matches in rowid order and stops as soon as a page or a capped count is full.
+    fts = f"{table}_fts"
+    return qs.extra(
+        tables=[fts],
+        where=[f"{fts}.rowid = {table}.id", f"{fts} MATCH %s"],
+        params=[_fts_query(words)],
     )
+
+
+def _searched_fts(qs: QuerySet) -> str | None:
+    fts = f"{qs.model._meta.db_table}_fts"
+    return fts if fts in qs.query.extra_tables else None
+
+
+def order_by(qs: QuerySet, *fields: str) -> QuerySet:
+    """`qs.order_by(*fields)`, except that a searched list ordered by id follows the FTS index.
+
+    The FTS rowid is the record id, but SQLite only knows the FTS scan is already in rowid
+    order when the ORDER BY names the FTS rowid; ordering by the record's id sorts every
+    match first.
+    """
+    fts = _searched_fts(qs)
+    if fts is None or not fields or fields[0].lstrip("-") not in {"id", "pk"}:
+        return qs.order_by(*fields)
+    rowid = RawSQL(f"{fts}.rowid", [])
+    return qs.order_by(rowid.desc() if fields[0].startswith("-") else rowid.asc())
+
+
+def page_count(qs: QuerySet, cap: int = COUNT_CAP) -> tuple[int, bool]:
+    """How many records a list shows, counting at most `cap`: (count, whether there are more).
+
+    Counting every match of a frequent word costs as much as reading them all; a page
+    that says "10,000+" needs only the first cap + 1.
+    """
+    n = qs.order_by()[: cap + 1].count()
+    return min(n, cap), n > cap
 
 
 def create_index_sql(vendor: str, table: str) -> list[str]:
