@@ -29,8 +29,6 @@ SEARCH_TABLES = (
     "directory_serviceprovider",
 )
 MAX_QUERY_TOKENS = 8
-# Lists say "10,000+" beyond this many matches; see page_count().
-COUNT_CAP = 10_000
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[\w\u3400-\u9fff\uf900-\ufaff]+", re.UNICODE)
@@ -150,16 +148,6 @@ def order_by(qs: QuerySet, *fields: str) -> QuerySet:
         return qs.order_by(*fields)
     rowid = RawSQL(f"{fts}.rowid", [])
     return qs.order_by(rowid.desc() if fields[0].startswith("-") else rowid.asc())
-
-
-def page_count(qs: QuerySet, cap: int = COUNT_CAP) -> tuple[int, bool]:
-    """How many records a list shows, counting at most `cap`: (count, whether there are more).
-
-    Counting every match of a frequent word costs as much as reading them all; a page
-    that says "10,000+" needs only the first cap + 1.
-    """
-    n = qs.order_by()[: cap + 1].count()
-    return min(n, cap), n > cap
 
 
 def create_index_sql(vendor: str, table: str) -> list[str]:

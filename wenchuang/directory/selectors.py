@@ -11,7 +11,7 @@ from django.http import Http404
 from wenchuang.core.audit import history_for
 from wenchuang.reference.models import IndustryCategory, Region
 
-from . import permissions
+from . import permissions, search
 from .models import (
     AssociationMembership,
     DirectoryRecord,
@@ -136,7 +136,7 @@ def directory_list(*, user, model: type[DirectoryRecord], filters: DirectoryFilt
     order = SORTS.get(filters.sort, ("id",))
     if order[0].lstrip("-") == "annual_revenue" and model is not Enterprise:
         order = ("id",)
-    return qs.order_by(*order, "id")
+    return search.order_by(qs, *order, "id")
 
 
 def get_record_for_view(user, model: type[DirectoryRecord], pk: int) -> DirectoryRecord:

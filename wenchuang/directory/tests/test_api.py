@@ -363,10 +363,7 @@ def test_bad_patch_changes_nothing(client, staff, animation_studio):
     assert animation_studio.name_en == "Wuxi Animation Technology Co., Ltd."
 
 
-def test_errors_are_translatable_messages(client, staff):
-    # No catalogues are compiled yet, so French falls back to the English msgid; this checks
-    # the message went through gettext in the request's language. Once wenchuang/locale/fr
-    # exists, assert the French text here instead.
+def test_errors_come_in_the_language_the_client_asks_for(client, staff):
     response = post_enterprise(
         client,
         staff,
@@ -374,7 +371,7 @@ def test_errors_are_translatable_messages(client, staff):
         language="fr",
     )
     assert response["Content-Language"] == "fr"
-    assert response.json()["detail"][0]["msg"] == "Unknown region code: 999999"
+    assert response.json()["detail"][0]["msg"] == "Code de région inconnu\u00a0: 999999"
 
 
 def test_create_api_token_command_prints_a_working_key(client, rep, capsys):

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wenchuang.core.pagination import CappedPaginator
 from wenchuang.reference.models import IndustryCategory, Region
 
 from .. import permissions, selectors, services
@@ -55,7 +56,7 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
     form = FilterForm(request.GET or None)
     filters = form.to_filters()
     records = selectors.directory_list(user=request.user, model=model, filters=filters)
-    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
