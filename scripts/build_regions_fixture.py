@@ -32,10 +32,25 @@ ENGLISH_OVERRIDES = {
 }
 
 
+# Readings that differ from the characters' most common one: 长 is "chang" in place
+# names (长沙, 长治, 长清) except 长子; 六 is "lu" in 六安 and 六合; 单县 is "Shan".
+FIRST_CHARACTER_READINGS = {"长": "chang", "六": "lu"}
+WHOLE_NAME_READINGS = {"长子": "Zhangzi", "单": "Shan", "单县": "Shanxian"}
+
+
 def pinyin(short: str) -> str:
     if short in ENGLISH_OVERRIDES:
         return ENGLISH_OVERRIDES[short]
-    return "".join(lazy_pinyin(short, style=Style.NORMAL)).capitalize()
+    if short in WHOLE_NAME_READINGS:
+        return WHOLE_NAME_READINGS[short]
+    syllables = lazy_pinyin(short, style=Style.NORMAL)
+    if short[:1] in FIRST_CHARACTER_READINGS:
+        syllables[0] = FIRST_CHARACTER_READINGS[short[0]]
+    # Pinyin marks a syllable boundary before a, o, e with an apostrophe: Xi'an, Lu'an.
+    text = syllables[0] if syllables else ""
+    for syllable in syllables[1:]:
+        text += ("'" if syllable[:1] in "aoe" else "") + syllable
+    return text.capitalize()
 
 
 def main() -> int:
