@@ -1,6 +1,7 @@
 """Shared test fixtures: reference data loaded once, and a cast of users, one per role."""
 
 import pytest
+from django.utils import translation
 
 from wenchuang.accounts.models import Organisation, Role
 from wenchuang.accounts.services import user_create
@@ -11,6 +12,13 @@ from wenchuang.reference.loading import load_all
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_all()
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Messages in assertions are the English source; tests about languages choose their own."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
