@@ -59,7 +59,9 @@ format: install
 	$(BIN)/ruff format .
 
 messages: install
-	$(PY) manage.py makemessages --no-location --no-obsolete -l zh_Hans -l en -l fr -l de --ignore=.venv --ignore=node_modules --ignore=bench --ignore=tests
+	$(PY) manage.py makemessages --no-location --no-obsolete -l zh_Hans -l en -l fr -l de --ignore=.venv --ignore=node_modules --ignore=bench --ignore=tests --ignore=scripts
+	$(PY) scripts/fill_source_catalogue.py
+	@echo "Now translate the new or fuzzy messages in wenchuang/locale/{zh_Hans,fr,de}: make test checks them."
 
 bench: install
 	$(PY) bench/run.py

@@ -21,6 +21,9 @@ PO = (
 def main() -> int:
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="en")
+    # makemessages leaves "Language:" empty, which drops the plural rule msgfmt --check wants.
+    catalog.locale = "en"
+    catalog.fuzzy = False
     for message in catalog:
         if not message.id:
             continue
