@@ -64,6 +64,7 @@ messages: install
 	@echo "Now translate the new or fuzzy messages in wenchuang/locale/{zh_Hans,fr,de}: make test checks them."
 
 bench: install
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) bench/run.py
 
 clean:

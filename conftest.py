@@ -94,7 +94,7 @@ def cast(orgs):
 def directory(cast, orgs):
     """A small published directory in Wuxi: a park with a tenant, and a rival's enterprise."""
     from wenchuang.directory import services
-    from wenchuang.directory.models import Enterprise, Park
+    from wenchuang.directory.models import Enterprise, Investor, Park, ServiceProvider
 
     staff = cast["wuxi_staff"]
     studios = services.record_create(
@@ -149,6 +149,20 @@ def directory(cast, orgs):
     )
     rival.organisation = orgs["rival"]
     rival.save()
+    fund = services.record_create(
+        model=Investor,
+        by=staff,
+        data={"name_en": "Taihu Capital", "region": "320200", "currency": "CNY"},
+    )
+    fund.organisation = orgs["fund"]
+    fund.save()
+    lawyers = services.record_create(
+        model=ServiceProvider,
+        by=staff,
+        data={"name_en": "Taihu Law Firm", "region": "320211", "service": "legal"},
+    )
+    lawyers.organisation = orgs["lawyers"]
+    lawyers.save()
     dalian = services.record_create(
         model=Enterprise,
         by=cast["dalian_staff"],
@@ -160,4 +174,6 @@ def directory(cast, orgs):
         "acme": acme,
         "rival": rival,
         "dalian": dalian,
+        "fund": fund,
+        "lawyers": lawyers,
     }

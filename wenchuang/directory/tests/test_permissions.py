@@ -22,6 +22,7 @@ ROLES = [
 
 def act(action, user, d):
     acme, rival, studios = d["acme"], d["rival"], d["studios"]
+    fund, lawyers = d["fund"], d["lawyers"]
     return {
         "view_contacts": lambda: permissions.can_view_contacts(user, acme),
         "create_enterprise": lambda: permissions.can_create(user, Enterprise),
@@ -29,23 +30,29 @@ def act(action, user, d):
         "edit_rival_enterprise": lambda: permissions.can_edit(user, rival),
         "edit_park": lambda: permissions.can_edit(user, studios),
         "manage_tenants": lambda: permissions.can_manage_tenants(user, studios),
+        "edit_investor_profile": lambda: permissions.can_edit(user, fund),
+        "edit_provider_profile": lambda: permissions.can_edit(user, lawyers),
         "validate_wuxi": lambda: permissions.can_validate(user, acme.region_id),
         "import": lambda: permissions.can_import(user),
     }[action]()
 
 
 # Y = allowed, . = refused; columns follow ROLES.
+# fmt: off
 MATRIX = {
     #                          wuxi dal  nat  dist park rep  inv  exp  prov memb pub
-    "view_contacts": "Y    Y    Y    Y    .    Y    .    .    .    .    .",
-    "create_enterprise": "Y    Y    Y    .    .    .    .    .    .    .    .",
-    "edit_own_enterprise": "Y    .    Y    .    .    Y    .    .    .    .    .",
-    "edit_rival_enterprise": "Y    .    Y    .    .    .    .    .    .    .    .",
-    "edit_park": "Y    .    Y    .    Y    .    .    .    .    .    .",
-    "manage_tenants": "Y    .    Y    .    Y    .    .    .    .    .    .",
-    "validate_wuxi": "Y    .    Y    .    .    .    .    .    .    .    .",
-    "import": "Y    Y    Y    .    .    .    .    .    .    .    .",
+    "view_contacts":          "Y    Y    Y    Y    .    Y    .    .    .    .    .",
+    "create_enterprise":      "Y    Y    Y    .    .    .    .    .    .    .    .",
+    "edit_own_enterprise":    "Y    .    Y    .    .    Y    .    .    .    .    .",
+    "edit_rival_enterprise":  "Y    .    Y    .    .    .    .    .    .    .    .",
+    "edit_park":              "Y    .    Y    .    Y    .    .    .    .    .    .",
+    "manage_tenants":         "Y    .    Y    .    Y    .    .    .    .    .    .",
+    "edit_investor_profile":  "Y    .    Y    .    .    .    Y    .    .    .    .",
+    "edit_provider_profile":  "Y    .    Y    .    .    .    .    .    Y    .    .",
+    "validate_wuxi":          "Y    .    Y    .    .    .    .    .    .    .    .",
+    "import":                 "Y    Y    Y    .    .    .    .    .    .    .    .",
 }
+# fmt: on
 
 
 @pytest.mark.django_db

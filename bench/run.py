@@ -1,0 +1,90 @@
+"""Run the benchmarks and write bench/RESULTS.md with the machine and the date (`make bench`).
+
+Each benchmark is a script that prints its own markdown section; this runs them one after
+another (they must not share the two cores) and puts the sections together.
+`--quick` runs them on small data to check that they work, without touching RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FULL = {
+    "bench_import.py": ["--rows", "1000000"],
+    "bench_search.py": ["--n", "1000000", "--reps", "50"],
+    "bench_api.py": ["--enterprises", "100000"],
+}
+QUICK = {
+    "bench_import.py": ["--rows", "5000"],
+    "bench_search.py": ["--n", "5000", "--reps", "5"],
+    "bench_api.py": ["--enterprises", "2000", "--duration", "3"],
+}
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or platform.machine(),
+    )
+    mem_kb = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
+    return (
+        f"{os.cpu_count()} cores, {cpu}, {mem_kb / 1024 / 1024:.1f} GiB RAM, "
+        f"{platform.system()} {platform.release()}; Python {platform.python_version()}, "
+        f"SQLite {sqlite3.sqlite_version}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small data; RESULTS.md untouched")
+    parser.add_argument("--only", choices=sorted(FULL), action="append")
+    args = parser.parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    sections = []
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
+    for script, script_args in plan.items():
+        if args.only and script not in args.only:
+            continue
+        print(f"== {script} {' '.join(script_args)}", file=sys.stderr)
+        done = subprocess.run(
+            [sys.executable, str(HERE / script), *script_args],
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+            check=True,
+        )
+        sections.append(done.stdout.strip())
+    text = "\n\n".join(
+        [
+            "# Benchmark results",
+            f"Written by `make bench` on {datetime.date.today().isoformat()}.\n\n"
+            f"Machine: {machine()}.",
+            *sections,
+        ]
+    )
+    if args.quick:
+        print(text)
+    else:
+        (HERE / "RESULTS.md").write_text(text + "\n", encoding="utf-8")
+        print(f"wrote {HERE / 'RESULTS.md'}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
