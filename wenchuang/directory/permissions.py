@@ -134,6 +134,17 @@ def can_validate(user, region_code: str | None = None) -> Decision:
     return ALLOW if in_jurisdiction(user, region_code) else _outside_jurisdiction(user)
 
 
+def can_manage_membership(user, membership) -> Decision:
+    """The association itself (its users) or centre staff run its membership list."""
+    if not getattr(user, "is_authenticated", False):
+        return deny(_("Sign in to manage memberships."))
+    if user.is_superuser or user.role == Role.CENTRE_STAFF:
+        return ALLOW
+    if user.organisation_id and user.organisation_id == membership.association_id:
+        return ALLOW
+    return deny(_("Only the association itself or centre staff manage its memberships."))
+
+
 def can_import(user) -> Decision:
     if getattr(user, "is_authenticated", False) and (
         user.is_superuser or user.role == Role.CENTRE_STAFF

@@ -200,8 +200,21 @@ def park_map_points(user) -> QuerySet[Park]:
     return visible_records(user, Park).filter(latitude__isnull=False, longitude__isnull=False)
 
 
-def memberships(*, association_id: int | None = None) -> QuerySet[AssociationMembership]:
+def memberships(*, include_expelled: bool = False) -> QuerySet[AssociationMembership]:
     qs = AssociationMembership.objects.select_related("association", "member", "enterprise")
-    if association_id:
-        qs = qs.filter(association_id=association_id)
+    if include_expelled:
+        return qs
     return qs.exclude(status=AssociationMembership.Status.EXPELLED)
+
+
+def memberships_for(user) -> QuerySet[AssociationMembership]:
+    """Visitors see active members; staff and associations also their applicants and lapsed."""
+    qs = memberships()
+    if getattr(user, "is_authenticated", False) and (
+        user.is_superuser or user.role == "centre_staff"
+    ):
+        return qs
+    active = Q(status=AssociationMembership.Status.ACTIVE)
+    if getattr(user, "is_authenticated", False) and user.organisation_id:
+        return qs.filter(active | Q(association_id=user.organisation_id))
+    return qs.filter(active)

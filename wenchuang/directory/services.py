@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from wenchuang.core.audit import audit_record, field_changes
 from wenchuang.core.languages import language_fields
-from wenchuang.core.permissions import ALLOW, Decision, deny, require
+from wenchuang.core.permissions import require
 from wenchuang.reference.models import Currency, IndustryCategory, Region
 from wenchuang.reference.selectors import SizeRule
 
@@ -311,19 +311,11 @@ MEMBERSHIP_TRANSITIONS = {
 }
 
 
-def _can_manage_membership(by, membership: AssociationMembership) -> Decision:
-    if by.is_superuser or by.role == "centre_staff":
-        return ALLOW
-    if by.organisation_id == membership.association_id:
-        return ALLOW
-    return deny(_("Only the association itself or centre staff manage its memberships."))
-
-
 @transaction.atomic
 def membership_set_status(
     *, membership: AssociationMembership, by, status: str, today: datetime.date | None = None
 ) -> AssociationMembership:
-    require(_can_manage_membership(by, membership))
+    require(permissions.can_manage_membership(by, membership))
     if status not in MEMBERSHIP_TRANSITIONS[membership.status]:
         raise ValidationError(
             _("A membership cannot go from %(old)s to %(new)s.")
@@ -348,7 +340,7 @@ def membership_renew(
     *, membership: AssociationMembership, by, today: datetime.date | None = None
 ) -> AssociationMembership:
     """Record this year's fee as paid: the renewal date moves a year on."""
-    require(_can_manage_membership(by, membership))
+    require(permissions.can_manage_membership(by, membership))
     if membership.status not in {"active", "lapsed"}:
         raise ValidationError(_("Only active or lapsed memberships can be renewed."))
     today = today or timezone.localdate()

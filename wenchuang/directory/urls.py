@@ -11,6 +11,7 @@ urlpatterns = [
     path("validation/", records.validation_queue, name="validation"),
     path("changes/<int:pk>/decide/", records.change_decide, name="change-decide"),
     path("members/", records.membership_list, name="memberships"),
+    path("members/<int:pk>/", records.membership_action, name="membership-action"),
     path("regions/options/", records.region_options, name="region-options"),
     path("categories/options/", records.category_options, name="category-options"),
     path("park/<int:pk>/tenants/", records.park_tenants, name="park-tenants"),

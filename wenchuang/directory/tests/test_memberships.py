@@ -88,3 +88,40 @@ def test_the_background_task_runs_the_upkeep(membership):
     membership.save()
     result = membership_upkeep.enqueue()
     assert result.return_value == {"reminded": 1, "lapsed": 0}
+
+
+def test_association_renews_a_member_from_the_members_page(client, cast, orgs, membership):
+    from wenchuang.accounts.services import user_create
+
+    secretary = user_create(
+        username="secretary",
+        password="x",
+        role="association_member",
+        organisation=orgs["association"],
+    )
+    due = datetime.date.today() + datetime.timedelta(days=10)
+    membership.status = "active"
+    membership.renews_on = due
+    membership.save()
+    client.force_login(secretary)
+    page = client.get("/en/members/").content.decode()
+    assert "5000.00 CNY" in page and "Record renewal" in page
+    client.post(f"/en/members/{membership.pk}/", {"action": "renew"})
+    membership.refresh_from_db()
+    assert membership.renews_on == services._one_year_after(due)
+
+
+def test_visitors_see_only_active_members_and_no_fees(client, membership):
+    listed = client.get("/en/members/").content.decode()
+    assert "Acme Animation" not in listed  # still an applicant
+    membership.status = "active"
+    membership.save()
+    listed = client.get("/en/members/").content.decode()
+    assert "Acme Animation" in listed and "5000.00" not in listed
+
+
+def test_other_members_cannot_change_a_membership(client, cast, membership):
+    client.force_login(cast["rep"])
+    client.post(f"/en/members/{membership.pk}/", {"action": "activate"})
+    membership.refresh_from_db()
+    assert membership.status == "applied"

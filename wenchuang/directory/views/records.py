@@ -300,10 +300,34 @@ def park_tenants(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def membership_list(request: HttpRequest) -> HttpResponse:
-    memberships = selectors.memberships()
-    if not getattr(request.user, "is_agency_staff", False):
-        memberships = memberships.filter(status="active")
+    memberships = selectors.memberships_for(request.user)
     page = Paginator(memberships, 50).get_page(request.GET.get("page"))
+    for membership in page.object_list:
+        membership.manageable = permissions.can_manage_membership(request.user, membership)
     return render(
         request, "directory/memberships.html", {"page": page, "kinds": selectors.kind_tabs()}
     )
+
+
+MEMBERSHIP_ACTIONS = {"activate": "active", "lapse": "lapsed", "expel": "expelled"}
+
+
+@require_POST
+@login_required
+def membership_action(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = get_object_or_404(selectors.memberships(include_expelled=True), pk=pk)
+    action = request.POST.get("action", "")
+    try:
+        if action == "renew":
+            services.membership_renew(membership=membership, by=request.user)
+        elif action in MEMBERSHIP_ACTIONS:
+            services.membership_set_status(
+                membership=membership, by=request.user, status=MEMBERSHIP_ACTIONS[action]
+            )
+        else:
+            raise ValidationError(_("Unknown action."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Membership updated."))
+    return redirect("directory:memberships")
