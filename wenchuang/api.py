@@ -3,6 +3,7 @@
 import functools
 from typing import Any
 
+import orjson
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
@@ -14,7 +15,8 @@ from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
-from ninja.renderers import JSONRenderer
+from ninja.renderers import BaseRenderer
+from ninja.responses import NinjaJSONEncoder
 from ninja.security import HttpBearer, SessionAuth
 
 from wenchuang.accounts.services import api_token_authenticate
@@ -77,9 +79,22 @@ WRITE_ERRORS: dict[int, Any] = {
 }
 
 
-class UnicodeJSON(JSONRenderer):
-    # Chinese names as themselves: a third of the bytes of \uXXXX escapes, and readable.
-    json_dumps_params = {"ensure_ascii": False}
+class UnicodeJSON(BaseRenderer):
+    """JSON by orjson: several times faster than json.dumps on a list page.
+
+    Chinese names stay as themselves (UTF-8: a third of the bytes of \\uXXXX escapes, and
+    readable). Dates, times, decimals, lazy strings and models go through ninja's encoder,
+    so they read exactly as with Django's JSON encoder (milliseconds, "Z" for UTC).
+    """
+
+    media_type = "application/json"
+    options = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_NON_STR_KEYS
+
+    def __init__(self) -> None:
+        self.default = NinjaJSONEncoder().default
+
+    def render(self, request: HttpRequest, data: Any, *, response_status: int) -> bytes:
+        return orjson.dumps(data, default=self.default, option=self.options)
 
 
 class WenchuangAPI(NinjaAPI):

@@ -80,16 +80,27 @@ TEMPLATES = [
 WSGI_APPLICATION = "wenchuang.wsgi.application"
 
 DATABASE_URL = env("DATABASE_URL")
+# Connections are kept between requests: opening one (and, on SQLite, running the PRAGMAs
+# below) costs about as much as a whole list page. A health check on reuse replaces a
+# connection the database has dropped.
+CONN_MAX_AGE = int(env("CONN_MAX_AGE", "60"))
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    DATABASES = {
+        "default": dj_database_url.parse(
+            DATABASE_URL, conn_max_age=CONN_MAX_AGE, conn_health_checks=True
+        )
+    }
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": env("SQLITE_PATH", str(VAR_DIR / "wenchuang.sqlite3")),
+            "CONN_MAX_AGE": CONN_MAX_AGE,
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
-                # WAL lets the web server read while the worker writes.
+                # WAL lets the web server read while the worker writes. Run once per new
+                # connection, so once per CONN_MAX_AGE rather than once per request.
                 "init_command": (
                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
                 ),

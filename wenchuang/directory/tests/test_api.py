@@ -109,6 +109,14 @@ def test_names_follow_the_request_language(client, animation_studio):
     assert english["Content-Language"] == "en"
 
 
+def test_list_names_fall_back_like_the_detail(client, staff):
+    record = enterprise(staff, name_en="Binhu Design Studio")
+    listed = client.get("/api/v1/enterprises", HTTP_ACCEPT_LANGUAGE="fr").json()["results"][0]
+    detail = client.get(f"/api/v1/enterprises/{record.pk}", HTTP_ACCEPT_LANGUAGE="fr").json()
+    assert listed["name"] == "Binhu Design Studio"
+    assert {k: v for k, v in detail.items() if k in listed} == listed
+
+
 def test_chinese_search_finds_a_word_inside_a_name(client, animation_studio, printer):
     assert names(client.get("/api/v1/enterprises", {"q": "动漫"})) == ["无锡动漫科技有限公司"]
 
