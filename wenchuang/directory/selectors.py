@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -190,10 +190,22 @@ CONTACT_FIELDS = frozenset({"contact_person", "email", "phone"})
 def record_history(user, record: DirectoryRecord, limit: int = 50) -> list:
     """The record's audit trail, with contact details left out for those who may not see them."""
     events = list(history_for(record)[:limit])
-    if not permissions.can_view_contacts(user, record):
-        for event in events:
+    hide_contacts = not permissions.can_view_contacts(user, record)
+    for event in events:
+        if hide_contacts:
             event.changes = {k: v for k, v in event.changes.items() if k not in CONTACT_FIELDS}
+        # Rows a person can read: the field's label in their language, old and new value.
+        event.change_rows = [
+            (_field_label(type(record), name), *values) for name, values in event.changes.items()
+        ]
     return events
+
+
+def _field_label(model: type[DirectoryRecord], name: str) -> str:
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:  # a field that no longer exists keeps its stored name
+        return name
 
 
 def park_map_points(user) -> QuerySet[Park]:
