@@ -65,6 +65,8 @@ class DirectoryRecord(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = models.Manager()
+
     class Meta:
         abstract = True
 

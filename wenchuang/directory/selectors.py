@@ -47,7 +47,7 @@ SORTS = {
 
 
 def kind_tabs() -> list[tuple[str, str]]:
-    return [(kind, model._meta.verbose_name_plural) for kind, model in KINDS.items()]
+    return [(kind, str(model._meta.verbose_name_plural)) for kind, model in KINDS.items()]
 
 
 def kind_model(kind: str) -> type[DirectoryRecord]:
@@ -203,7 +203,7 @@ def record_history(user, record: DirectoryRecord, limit: int = 50) -> list:
 
 def _field_label(model: type[DirectoryRecord], name: str) -> str:
     try:
-        return str(model._meta.get_field(name).verbose_name)
+        return str(getattr(model._meta.get_field(name), "verbose_name", name))
     except FieldDoesNotExist:  # a field that no longer exists keeps its stored name
         return name
 

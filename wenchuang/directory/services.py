@@ -60,7 +60,7 @@ EDITABLE_FIELDS: dict[type[DirectoryRecord], list[str]] = {
     Talent: [*_COMMON, "title", "category"],
     ServiceProvider: [*_COMMON, "service"],
 }
-STAFF_ONLY_FIELDS = {ServiceProvider: ["certified"]}
+STAFF_ONLY_FIELDS: dict[type[DirectoryRecord], list[str]] = {ServiceProvider: ["certified"]}
 
 
 def _resolve(model: type[DirectoryRecord], data: dict[str, Any]) -> dict[str, Any]:
