@@ -165,3 +165,13 @@ def test_park_manager_updates_the_tenant_list(client, cast, directory):
 
 def test_unknown_kind_is_a_404(client):
     assert client.get("/en/spaceship/").status_code == 404
+
+
+def test_park_page_shows_level_operator_focus_and_tenants(client, directory):
+    studios = directory["studios"]
+    studios.focus_categories.set(["0221", "0241"])
+    page = client.get(page_of(studios)).content.decode()
+    assert "national base" in page.lower()
+    assert "Wuxi Studios Ltd" in page  # the operating organisation
+    assert "0221" in page and "0241" in page
+    assert "Lingdong Animation" in page  # a tenant

@@ -133,6 +133,8 @@ def record_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         "history": selectors.record_history(request.user, record),
         "is_enterprise": model is Enterprise,
     }
+    if hasattr(record, "focus_categories"):
+        context["focus_categories"] = record.focus_categories.order_by("code")
     if isinstance(record, Park):
         context["tenants"] = record.tenants.filter(status="published").order_by("id")[:200]
         context["can_manage_tenants"] = permissions.can_manage_tenants(request.user, record)
