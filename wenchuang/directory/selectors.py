@@ -71,11 +71,17 @@ class DirectoryFilters:
     sort: str = "id"
 
 
-def _region_filter(code: str) -> Q:
+def _region_filter(code: str) -> tuple[Q, str | None]:
+    """The filter for records in the region `code`, and its facet token if it has one."""
     region = Region.objects.filter(code=code).first()
     if region is None:
-        return Q(pk__in=[])
-    return region_scope(region)
+        return Q(pk__in=[]), None
+    kind = {
+        Region.Level.COUNTRY: None,
+        Region.Level.PROVINCE: "p",
+        Region.Level.PREFECTURE: "c",
+    }.get(region.level, "r")
+    return region_scope(region), kind and search.facet(kind, region.code)
 
 
 def region_scope(region: Region) -> Q:
@@ -118,21 +124,34 @@ def visible_records(user, model: type[DirectoryRecord]) -> QuerySet:
 
 def directory_list(*, user, model: type[DirectoryRecord], filters: DirectoryFilters) -> QuerySet:
     qs = visible_records(user, model).select_related("region")
+    # Each filter is applied in SQL; those that have a facet token (search.facets) also
+    # name it, so that a search hands the narrowing to the full-text index.
+    facet_tokens: list[str] = []
     if filters.region:
-        qs = qs.filter(_region_filter(filters.region))
+        scope, token = _region_filter(filters.region)
+        qs = qs.filter(scope)
+        if token:
+            facet_tokens.append(token)
     if filters.category:
-        qs = qs.filter(_category_filter(model, filters.category)).distinct()
+        qs = qs.filter(_category_filter(model, filters.category))
+        if model is Enterprise:
+            kind = {2: "m", 3: "n"}.get(len(filters.category), "k")
+            facet_tokens.append(search.facet(kind, filters.category))
+        else:
+            qs = qs.distinct()
     if model is Enterprise:
         qs = qs.select_related("category", "park")
         if filters.domain:
             qs = qs.filter(domain=filters.domain)
+            facet_tokens.append(search.facet("d", filters.domain))
         if filters.park:
             qs = qs.filter(park_id=filters.park)
         if filters.above_size is not None:
             qs = qs.filter(above_designated_size=filters.above_size)
+            facet_tokens.append(search.facet("a", int(filters.above_size)))
     if filters.status:
         qs = qs.filter(status=filters.status)
-    qs = apply_search(qs, filters.q)
+    qs = apply_search(qs, filters.q, facet_tokens=tuple(facet_tokens))
     order = SORTS.get(filters.sort, ("id",))
     if order[0].lstrip("-") == "annual_revenue" and model is not Enterprise:
         order = ("id",)
