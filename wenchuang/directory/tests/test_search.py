@@ -146,3 +146,35 @@ def test_the_migration_adds_the_same_facets_as_python(cast, directory):
     public = cast["public"]
     acme = directory["acme"]
     assert ids(public, q="动漫", region="320211", above_size=True) == {acme.pk}
+
+
+def names_sorted(cast, sort_cap, **filters):
+    qs = selectors.directory_list(
+        user=cast["public"],
+        model=Enterprise,
+        filters=DirectoryFilters(**filters),
+        sort_cap=sort_cap,
+    )
+    return [e.name_en for e in qs]
+
+
+def test_a_search_sorts_by_name_up_to_the_cap(cast, lanterns):
+    by_name = sorted(e.name_en for e in lanterns)[::-1]
+    assert names_sorted(cast, 10, q="lantern", sort="-name_en") == by_name
+    assert names_sorted(cast, None, q="lantern", sort="-name_en") == by_name
+    filters = DirectoryFilters(q="lantern", sort="-name_en")
+    assert selectors.list_sort(Enterprise, filters, 10) == "-name_en"
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL sorts searches of any size")
+def test_a_search_larger_than_the_cap_keeps_index_order_and_says_so(cast, lanterns):
+    filters = DirectoryFilters(q="lantern", sort="-name_en")
+    assert selectors.list_sort(Enterprise, filters, 3) == "id"
+    assert names_sorted(cast, 3, q="lantern", sort="-name_en") == [e.name_en for e in lanterns]
+    # With a filter that has a facet token, the count is that of the narrowed search.
+    weifang = DirectoryFilters(q="lantern", region="370700", sort="-name_en")
+    assert selectors.list_sort(Enterprise, weifang, 3) == "-name_en"
+    assert names_sorted(cast, 3, q="lantern", region="370700", sort="-name_en") == [
+        "Lantern Works 4",
+        "Lantern Works 3",
+    ]
