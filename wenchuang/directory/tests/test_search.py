@@ -129,14 +129,10 @@ def test_a_namespace_of_column_values_has_the_same_facets_as_the_record(lanterns
 
 
 def test_the_migration_adds_the_same_facets_as_python(cast, directory):
-    migration = importlib.import_module(
-        "wenchuang.directory.migrations.0004_search_facet_tokens"
-    )
+    migration = importlib.import_module("wenchuang.directory.migrations.0004_search_facet_tokens")
     for model in (Enterprise, Park):
         for record in model.objects.all():
-            model.objects.filter(pk=record.pk).update(
-                search_text=search.text_document(record)
-            )
+            model.objects.filter(pk=record.pk).update(search_text=search.text_document(record))
     with connection.cursor() as cursor:
         editor = SimpleNamespace(connection=connection, execute=cursor.execute)
         migration.add_facets(None, editor)
