@@ -32,7 +32,7 @@ from .models import (
     ServiceProvider,
     Talent,
 )
-from .search import document, tokens
+from .search import document, tokens, with_facets
 
 DEMO_PASSWORD = "demo1234"
 # Every demo contact lives under the reserved .example top-level domain (RFC 2606): no demo
@@ -71,7 +71,8 @@ class _Composer:
 
     jieba costs ~0.1 ms per text; a million records would spend minutes segmenting the same
     few hundred city, brand and industry words. Each part is segmented once and the search
-    document is the join of the parts' tokens, which is what search.document() would give.
+    document is the join of the parts' tokens and the record's facet tokens, which is what
+    search.document() would give.
     """
 
     def __init__(self) -> None:
@@ -390,6 +391,7 @@ class DemoGenerator:
             status=status,
         )
         self._finish(e, county)
+        e.search_text = with_facets(e.search_text, e)
         return e
 
     def seed_enterprise(self, serial: int, spec: tuple) -> Enterprise:
@@ -536,6 +538,7 @@ class DemoGenerator:
                 ]
             )
             self._finish(t, county)
+            t.search_text = with_facets(t.search_text, t)
             talents.append(t)
         Talent.objects.bulk_create(talents, batch_size=1000)
 

@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from wenchuang.core.audit import history_for
+from wenchuang.core.pagination import COUNT_CAP
 from wenchuang.reference.models import IndustryCategory, Region
 
 from . import permissions, search
@@ -71,11 +72,17 @@ class DirectoryFilters:
     sort: str = "id"
 
 
-def _region_filter(code: str) -> Q:
+def _region_filter(code: str) -> tuple[Q, str | None]:
+    """The filter for records in the region `code`, and its facet token if it has one."""
     region = Region.objects.filter(code=code).first()
     if region is None:
-        return Q(pk__in=[])
-    return region_scope(region)
+        return Q(pk__in=[]), None
+    kind = {
+        Region.Level.COUNTRY: None,
+        Region.Level.PROVINCE: "p",
+        Region.Level.PREFECTURE: "c",
+    }.get(region.level, "r")
+    return region_scope(region), kind and search.facet(kind, region.code)
 
 
 def region_scope(region: Region) -> Q:
@@ -116,12 +123,27 @@ def visible_records(user, model: type[DirectoryRecord]) -> QuerySet:
     return qs.filter(Q(status="published") | extra)
 
 
-def directory_list(*, user, model: type[DirectoryRecord], filters: DirectoryFilters) -> QuerySet:
+def directory_list(
+    *,
+    user,
+    model: type[DirectoryRecord],
+    filters: DirectoryFilters,
+    sort_cap: int | None = COUNT_CAP,
+) -> QuerySet:
+    """The records a list shows, filtered, searched and sorted as `filters` ask.
+
+    A search that matches more than `sort_cap` records is listed in index order instead of
+    the sort asked for (see `list_sort`); exports pass `sort_cap=None` to sort everything.
+    """
     qs = visible_records(user, model).select_related("region")
+    region_token = None
     if filters.region:
-        qs = qs.filter(_region_filter(filters.region))
+        scope, region_token = _region_filter(filters.region)
+        qs = qs.filter(scope)
     if filters.category:
-        qs = qs.filter(_category_filter(model, filters.category)).distinct()
+        qs = qs.filter(_category_filter(model, filters.category))
+        if model is not Enterprise:  # a join through focus categories
+            qs = qs.distinct()
     if model is Enterprise:
         qs = qs.select_related("category", "park")
         if filters.domain:
@@ -132,11 +154,53 @@ def directory_list(*, user, model: type[DirectoryRecord], filters: DirectoryFilt
             qs = qs.filter(above_designated_size=filters.above_size)
     if filters.status:
         qs = qs.filter(status=filters.status)
-    qs = apply_search(qs, filters.q)
-    order = SORTS.get(filters.sort, ("id",))
-    if order[0].lstrip("-") == "annual_revenue" and model is not Enterprise:
-        order = ("id",)
-    return search.order_by(qs, *order, "id")
+    # The filters stay in SQL; their facet tokens let a search narrow in the index as well.
+    facet_tokens = _facet_tokens(model, filters, region_token)
+    qs = apply_search(qs, filters.q, facet_tokens=facet_tokens)
+    sort = _list_sort(model, filters, facet_tokens, sort_cap)
+    return search.order_by(qs, *SORTS[sort], "id")
+
+
+def _facet_tokens(
+    model: type[DirectoryRecord], filters: DirectoryFilters, region_token: str | None
+) -> tuple[str, ...]:
+    """The facet tokens (search.facets) of the filters that have one."""
+    out = [region_token] if region_token else []
+    if model is Enterprise:
+        if filters.category:
+            kind = {2: "m", 3: "n"}.get(len(filters.category), "k")
+            out.append(search.facet(kind, filters.category))
+        if filters.domain:
+            out.append(search.facet("d", filters.domain))
+        if filters.above_size is not None:
+            out.append(search.facet("a", int(filters.above_size)))
+    return tuple(out)
+
+
+def list_sort(
+    model: type[DirectoryRecord], filters: DirectoryFilters, sort_cap: int | None = COUNT_CAP
+) -> str:
+    """The sort `directory_list` uses: the one asked for, or "id" for a search too large to sort.
+
+    Sorting a search by name or revenue reads every match (0.35 s for the 160,000 records
+    with 动漫 among a million), where index order needs 20 for page 1. A page whose sort
+    differs from `filters.sort` should say that it sorts searches of up to `sort_cap` records.
+    """
+    region_token = None
+    if filters.q and filters.region:
+        region_token = _region_filter(filters.region)[1]
+    return _list_sort(model, filters, _facet_tokens(model, filters, region_token), sort_cap)
+
+
+def _list_sort(model, filters: DirectoryFilters, facet_tokens: tuple[str, ...], sort_cap) -> str:
+    sort = filters.sort if filters.sort in SORTS else "id"
+    if sort.lstrip("-") == "revenue" and model is not Enterprise:
+        sort = "id"
+    if sort.lstrip("-") == "id" or sort_cap is None or not filters.q:
+        return sort
+    if search.matches_more_than(model, filters.q, sort_cap, facet_tokens=facet_tokens):
+        return "id"
+    return sort
 
 
 def get_record_for_view(user, model: type[DirectoryRecord], pk: int) -> DirectoryRecord:

@@ -13,8 +13,15 @@ from wenchuang.directory.demo import (
     DemoGenerator,
     generate,
 )
-from wenchuang.directory.models import AssociationMembership, Enterprise, Park
-from wenchuang.directory.search import apply_search
+from wenchuang.directory.models import (
+    AssociationMembership,
+    Enterprise,
+    Investor,
+    Park,
+    ServiceProvider,
+    Talent,
+)
+from wenchuang.directory.search import apply_search, facets
 from wenchuang.reference.loading import load_all
 from wenchuang.reference.models import IndustryCategory, Region
 from wenchuang.reference.selectors import SizeRule
@@ -129,6 +136,14 @@ def test_search_finds_enterprises_by_an_english_word_of_their_name(demo_db):
     )
     assert named and named <= found
     assert apply_search(Enterprise.objects.all(), "7Road").count() == 1
+
+
+def test_search_documents_end_with_the_facet_tokens_of_the_record(demo_db):
+    for model in (Enterprise, Park, Investor, Talent, ServiceProvider):
+        for record in model.objects.order_by("id")[:50]:
+            words = record.search_text.split()
+            expected = facets(record)
+            assert expected and words[-len(expected) :] == expected, record.search_text
 
 
 def test_weifang_association_has_active_renewing_and_lapsed_members(demo_db):

@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 from wenchuang.core.models import AuditEvent
 from wenchuang.directory.importing import import_file, import_job_start
 from wenchuang.directory.models import Enterprise, ImportJob, Investor, Park
+from wenchuang.directory.search import facets
 
 from .conftest import CATEGORY, WEIFANG_KUIWEN, credit_code, csv_bytes, enterprise_row
 
@@ -36,6 +37,7 @@ def test_gb18030_file_from_chinese_excel_imports_with_names_intact(write_file):
     assert (kite.province_code, kite.prefecture_code) == ("370000", "370700")
     assert (kite.major_code, kite.mid_code, kite.domain) == ("02", "024", "core")
     assert "风筝" in kite.search_text.split()
+    assert kite.search_text.endswith(" ".join(facets(kite)))
 
 
 def test_utf8_file_with_bom_imports(write_file):
