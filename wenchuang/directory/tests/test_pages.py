@@ -175,3 +175,13 @@ def test_park_page_shows_level_operator_focus_and_tenants(client, directory):
     assert "Wuxi Studios Ltd" in page  # the operating organisation
     assert "0221" in page and "0241" in page
     assert "Lingdong Animation" in page  # a tenant
+
+
+def test_a_search_too_large_to_sort_says_so(client, directory, monkeypatch):
+    from wenchuang.directory.views import records
+
+    monkeypatch.setattr(records, "COUNT_CAP", 1)  # two matches are then "too many"
+    page = client.get("/en/enterprise/", {"q": "无锡", "sort": "name"}).content.decode()
+    assert "listed in the order they were added" in page
+    small = client.get("/en/enterprise/", {"q": "动漫", "sort": "name"}).content.decode()
+    assert "listed in the order they were added" not in small

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from wenchuang.core.pagination import CappedPaginator
+from wenchuang.core.pagination import COUNT_CAP, CappedPaginator
 from wenchuang.reference.models import IndustryCategory, Region
 
 from .. import permissions, selectors, services
@@ -55,7 +55,13 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
     model = selectors.kind_model(kind)
     form = FilterForm(request.GET or None)
     filters = form.to_filters()
-    records = selectors.directory_list(user=request.user, model=model, filters=filters)
+    records = selectors.directory_list(
+        user=request.user, model=model, filters=filters, sort_cap=COUNT_CAP
+    )
+    # Large searches are listed in index order; the page says so instead of sorting silently.
+    unsorted = filters.sort != "id" and (
+        selectors.list_sort(model, filters, sort_cap=COUNT_CAP) != filters.sort
+    )
     page = CappedPaginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -66,6 +72,8 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
         "form": form,
         "page": page,
         "query": query.urlencode(),
+        "unsorted": unsorted,
+        "sort_cap": COUNT_CAP,
         "is_enterprise": model is Enterprise,
         "provinces": Region.objects.filter(level=Region.Level.PROVINCE),
         "prefectures": _children(form, "province"),
