@@ -242,6 +242,29 @@ def pending_changes(user) -> QuerySet[ProfileChange]:
     ).select_related("submitted_by")
 
 
+def pending_changes_to_show(user, limit: int = 100) -> list[ProfileChange]:
+    """Pending changes with their record and rows of (field label, proposed value)."""
+    changes = list(pending_changes(user)[:limit])
+    by_label = {model._meta.label_lower: model for model in KINDS.values()}
+    wanted: dict[str, set[int]] = {}
+    for change in changes:
+        wanted.setdefault(change.record_type, set()).add(change.record_id)
+    records = {
+        (label, record.pk): record
+        for label, ids in wanted.items()
+        if label in by_label
+        for record in by_label[label].objects.filter(pk__in=ids)
+    }
+    for change in changes:
+        change.record = records.get((change.record_type, change.record_id))
+        model = by_label.get(change.record_type)
+        change.rows = [
+            (_field_label(model, name) if model else name, value)
+            for name, value in change.changes.items()
+        ]
+    return changes
+
+
 def pending_records(user, model: type[DirectoryRecord]) -> QuerySet:
     if not _validates(user):
         return model.objects.none()

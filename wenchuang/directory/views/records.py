@@ -222,34 +222,34 @@ def validation_queue(request: HttpRequest) -> HttpResponse:
     decision = permissions.can_validate(request.user)
     if not decision:
         raise PermissionDenied(decision.reason)
-    pending = {
-        kind: selectors.pending_records(request.user, model)[:100]
+    pending = [
+        (
+            str(model._meta.verbose_name_plural),
+            kind,
+            selectors.pending_records(request.user, model)[:100],
+        )
         for kind, model in selectors.KINDS.items()
-    }
+    ]
     return render(
         request,
         "directory/validation.html",
         {
             "kinds": selectors.kind_tabs(),
             "pending": pending,
-            "changes": selectors.pending_changes(request.user)[:100],
-            "form": DecisionForm(),
+            "changes": selectors.pending_changes_to_show(request.user),
         },
     )
 
 
-@require_POST
-@login_required
-def record_validate(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    model = selectors.kind_model(kind)
-    record = get_object_or_404(model, pk=pk)
+def _decide(request: HttpRequest, decide, **target) -> HttpResponse:
+    """Run a staff decision (approve, or reject with a reason) and go back to the queue."""
     form = DecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose approve or reject."))
         return redirect("directory:validation")
     try:
-        services.record_validate(
-            record=record,
+        decide(
+            **target,
             by=request.user,
             approve=form.cleaned_data["approve"],
             reason=form.cleaned_data["reason"],
@@ -259,28 +259,20 @@ def record_validate(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Decision recorded."))
     return redirect("directory:validation")
+
+
+@require_POST
+@login_required
+def record_validate(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    record = get_object_or_404(selectors.kind_model(kind), pk=pk)
+    return _decide(request, services.record_validate, record=record)
 
 
 @require_POST
 @login_required
 def change_decide(request: HttpRequest, pk: int) -> HttpResponse:
     change = get_object_or_404(ProfileChange, pk=pk)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose approve or reject."))
-        return redirect("directory:validation")
-    try:
-        services.change_decide(
-            change=change,
-            by=request.user,
-            approve=form.cleaned_data["approve"],
-            reason=form.cleaned_data["reason"],
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Decision recorded."))
-    return redirect("directory:validation")
+    return _decide(request, services.change_decide, change=change)
 
 
 @require_POST
