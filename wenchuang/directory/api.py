@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 from wenchuang.api import READ_AUTH, READ_ERRORS, READ_SECURITY, WRITE_AUTH, WRITE_ERRORS
 from wenchuang.core.audit import history_for
 from wenchuang.core.languages import CONTENT_LANGUAGES, localized, suffix
+from wenchuang.core.pagination import CappedPaginator
 from wenchuang.reference import selectors as reference
 from wenchuang.reference.models import IndustryCategory, Region
 
@@ -223,7 +224,13 @@ class ProviderDetail(ProviderOut, DetailFields):
 
 
 class PageBase(Row):
-    count: int
+    count: int = Field(
+        description="Matching records, counted up to 10,000 (as the pages do); see count_capped."
+    )
+    count_capped: bool = Field(
+        description="True when more records match than `count` says: narrow the filters to page "
+        "through all of them."
+    )
     page: int
     page_size: int
 
@@ -387,8 +394,11 @@ def _service_data(payload: Schema) -> dict[str, Any]:
 
 def _page(records: QuerySet, page: int, page_size: int, rows=list) -> dict[str, Any]:
     start = (page - 1) * page_size
+    # Counting every match of a million-row table costs more than the page itself.
+    counter = CappedPaginator(records, page_size)
     return {
-        "count": records.count(),
+        "count": counter.count,
+        "count_capped": counter.has_more,
         "page": page,
         "page_size": page_size,
         "results": rows(records[start : start + page_size]),

@@ -94,6 +94,7 @@ def test_list_shows_published_enterprises_with_names_in_every_language(
     assert response.status_code == 200
     body = response.json()
     assert body["count"] == 2
+    assert body["count_capped"] is False
     first = body["results"][0]
     assert first["name_en"] == "Wuxi Animation Technology Co., Ltd."
     assert first["region"]["code"] == WUXI_BINHU

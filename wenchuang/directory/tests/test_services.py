@@ -188,3 +188,18 @@ def test_search_in_chinese_and_english(cast, directory, query, expected):
         user=cast["public"], model=Enterprise, filters=DirectoryFilters(q=query)
     )
     assert {e.name_en for e in qs} == expected
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("anim", {"Wuxi Lingdong Animation Technology Co., Ltd."}),  # a word being typed
+        ("xinwu desig", {"Xinwu Design Ltd"}),
+        ("design", {"Xinwu Design Ltd"}),  # a whole word matches as itself
+    ],
+)
+def test_last_word_may_be_unfinished(cast, directory, query, expected):
+    qs = selectors.directory_list(
+        user=cast["public"], model=Enterprise, filters=DirectoryFilters(q=query)
+    )
+    assert {e.name_en for e in qs} == expected
