@@ -5,9 +5,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from wenchuang.api import api
+from wenchuang.core.views import set_language
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     # /api/v1/..., /api/openapi.json, /api/docs: unprefixed, the language comes from headers
     path("api/", api.urls),
 ]

@@ -37,7 +37,7 @@ from wenchuang.core.models import AuditEvent
 from wenchuang.core.permissions import require
 
 from .models import Enterprise, ImportJob, Investor, Park, PublicationStatus
-from .permissions import can_import
+from .permissions import can_import, jurisdiction_prefix
 from .search import document
 
 BATCH_SIZE = 2000
@@ -241,9 +241,11 @@ class _Lookups:
     currencies: frozenset[str]
     parks: frozenset[int]
     size_rule: Any
+    # Region-code prefix a staff importer acts within; None for the command line and admins.
+    jurisdiction: str | None = None
 
     @classmethod
-    def load(cls, kind: str) -> _Lookups:
+    def load(cls, kind: str, by: Any = None) -> _Lookups:
         from wenchuang.reference.models import Currency, IndustryCategory, Region
         from wenchuang.reference.selectors import SizeRule
 
@@ -251,7 +253,8 @@ class _Lookups:
         for code, level in Region.objects.values_list("code", "level"):
             if level == Region.Level.COUNTRY:
                 continue
-            prefecture = code if level == Region.Level.PREFECTURE else code[:4] + "00"
+            # The same copies services._derive makes: none for a province-level record.
+            prefecture = "" if level == Region.Level.PROVINCE else code[:4] + "00"
             regions[code] = (code[:2] + "0000", prefecture)
         categories = {
             code: (code[:2], code[:3], domain)
@@ -267,7 +270,16 @@ class _Lookups:
             if kind == "enterprises"
             else frozenset(),
             size_rule=SizeRule.load() if kind == "enterprises" else None,
+            jurisdiction=_importer_scope(by),
         )
+
+
+def _importer_scope(by: Any) -> str | None:
+    if by is None or by.is_superuser:
+        return None
+    # Staff without a jurisdiction may import nowhere: no region code starts with "-".
+    prefix = jurisdiction_prefix(by)
+    return "-" if prefix is None else prefix
 
 
 @cache
@@ -391,6 +403,8 @@ def _website(text: str, lookups: _Lookups) -> str:
 def _region(text: str, lookups: _Lookups) -> str:
     if text not in lookups.regions:
         raise _Invalid(_("Unknown region code “%(value)s” (GB/T 2260).") % {"value": text})
+    if lookups.jurisdiction is not None and not text.startswith(lookups.jurisdiction):
+        raise _Invalid(_("Region %(value)s lies outside your jurisdiction.") % {"value": text})
     return text
 
 
@@ -727,7 +741,7 @@ def import_file(
         progress(total, total)
         return result
 
-    lookups = _Lookups.load(kind)
+    lookups = _Lookups.load(kind, by)
     checker = _RowChecker(kind, header, lookups)
     bad_lines, checked = _check_rows(kind, rows, checker, result, progress, total)
     result.errors.sort(key=lambda e: (e.line, e.column))

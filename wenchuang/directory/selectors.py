@@ -279,6 +279,8 @@ def record_history(user, record: DirectoryRecord, limit: int = 50) -> list:
     events = list(history_for(record)[:limit])
     hide_contacts = not permissions.can_view_contacts(user, record)
     for event in events:
+        # Who made a change is shown to those who may see contacts, as in the API.
+        event.shown_actor = "" if hide_contacts else getattr(event.actor, "username", "")
         if hide_contacts:
             event.changes = {k: v for k, v in event.changes.items() if k not in CONTACT_FIELDS}
         # Rows a person can read: the field's label in their language, old and new value.

@@ -1,8 +1,24 @@
 """Directory pages (mounted at the site root, below the language prefix)."""
 
-from django.urls import path
+from django.urls import path, register_converter
 
+from .selectors import KINDS
 from .views import records, transfer
+
+
+class KindConverter:
+    """Only the directory's kinds, so that /en/ is never read as a list of kind "en"."""
+
+    regex = "|".join(KINDS)
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(KindConverter, "kind")
 
 app_name = "directory"
 
@@ -17,11 +33,11 @@ urlpatterns = [
     path("park/<int:pk>/tenants/", records.park_tenants, name="park-tenants"),
     path("imports/<int:pk>/", transfer.import_job, name="import-job"),
     # /<kind>/... for enterprise, park, investor, talent, provider
-    path("<slug:kind>/", records.record_list, name="list"),
-    path("<slug:kind>/export.<str:fmt>", transfer.record_export, name="export"),
-    path("<slug:kind>/import/", transfer.import_start, name="import"),
-    path("<slug:kind>/new/", records.record_create, name="create"),
-    path("<slug:kind>/<int:pk>/", records.record_detail, name="detail"),
-    path("<slug:kind>/<int:pk>/edit/", records.record_edit, name="edit"),
-    path("<slug:kind>/<int:pk>/validate/", records.record_validate, name="validate"),
+    path("<kind:kind>/", records.record_list, name="list"),
+    path("<kind:kind>/export.<str:fmt>", transfer.record_export, name="export"),
+    path("<kind:kind>/import/", transfer.import_start, name="import"),
+    path("<kind:kind>/new/", records.record_create, name="create"),
+    path("<kind:kind>/<int:pk>/", records.record_detail, name="detail"),
+    path("<kind:kind>/<int:pk>/edit/", records.record_edit, name="edit"),
+    path("<kind:kind>/<int:pk>/validate/", records.record_validate, name="validate"),
 ]

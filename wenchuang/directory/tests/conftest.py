@@ -28,7 +28,10 @@ def reference(db):
 
 @pytest.fixture
 def staff(db):
-    return User.objects.create_user("staff", password="x", role=Role.CENTRE_STAFF)
+    # Shandong's office: the rows these tests import are in Weifang.
+    return User.objects.create_user(
+        "staff", password="x", role=Role.CENTRE_STAFF, jurisdiction_id="370000"
+    )
 
 
 @pytest.fixture

@@ -328,3 +328,16 @@ def test_import_job_refuses_other_files_and_oversized_files(staff, settings):
             by=staff,
         )
     assert not ImportJob.objects.exists()
+
+
+def test_staff_import_only_into_their_jurisdiction(reference, write_file):
+    from wenchuang.accounts.services import user_create
+
+    wuxi = user_create(
+        username="wuxi-importer", password="x", role="centre_staff", jurisdiction_code="320200"
+    )
+    rows = [enterprise_row(1, region_code="320211"), enterprise_row(2, region_code="110101")]
+    result = import_file("enterprises", write_file("mixed.csv", csv_bytes(rows)), by=wuxi)
+    assert not result.committed
+    assert [(e.line, e.column) for e in result.errors] == [(3, "region_code")]
+    assert "outside your jurisdiction" in result.errors[0].reason

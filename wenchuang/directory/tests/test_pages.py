@@ -93,7 +93,10 @@ def test_detail_shows_classification_region_park_and_history(client, cast, direc
     page = client.get(page_of(acme)).content.decode()
     assert "Jiangsu" in page and "Wuxi" in page and "Binhu" in page
     assert "0241" in page and "Wuxi Studios" in page
-    assert "wuxi_staff" in page and "employees" in page and "120" in page
+    assert "employees" in page and "120" in page
+    assert "wuxi_staff" not in page  # who changed it is for staff to see
+    client.force_login(cast["district"])
+    assert "wuxi_staff" in client.get(page_of(acme)).content.decode()
 
 
 def test_content_falls_back_to_chinese_with_a_hint(client, cast):

@@ -18,7 +18,7 @@ def upload(rows, name="firms.csv", encoding="utf-8"):
 
 
 def test_staff_import_runs_in_the_background_and_shows_the_result(client, cast, media):
-    client.force_login(cast["wuxi_staff"])
+    client.force_login(cast["national_staff"])  # the rows are in Weifang
     response = client.post(
         "/en/enterprise/import/", {"file": upload([enterprise_row(1), enterprise_row(2)])}
     )
@@ -31,7 +31,7 @@ def test_staff_import_runs_in_the_background_and_shows_the_result(client, cast, 
 
 
 def test_rejected_rows_are_listed_with_line_column_and_reason(client, cast, media):
-    client.force_login(cast["wuxi_staff"])
+    client.force_login(cast["national_staff"])
     rows = [enterprise_row(1), enterprise_row(2, region_code="999999")]
     response = client.post("/en/enterprise/import/", {"file": upload(rows, encoding="gb18030")})
     fragment = client.get(response["Location"], headers={"HX-Request": "true"}).content.decode()
