@@ -28,18 +28,11 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 OUT = ROOT / "docs" / "screenshots"
 PYTHON = sys.executable
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WIDTH = 1280
 HEIGHT = 860
 MAX_HEIGHT = 1600  # taller pages are cut here: enough to show a page, small enough to ship

@@ -13,19 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from .browser import CHROMIUM_ARGS
+
 # Playwright's sync API runs an asyncio event loop in this thread; without this Django refuses
 # the ORM calls that fixtures make while that loop exists (SynchronousOnlyOperation).
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TIMEOUT_MS = 10_000
 
 
