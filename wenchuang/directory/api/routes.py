@@ -1,0 +1,281 @@
+"""The directory router: each kind's operations and history, and the reference data."""
+
+import dataclasses
+import enum
+from typing import Annotated, Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Path, Query, Router, Schema, Status
+from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import create_model
+
+from wenchuang.api import READ_AUTH, READ_ERRORS, READ_SECURITY, WRITE_AUTH, WRITE_ERRORS
+from wenchuang.core.audit import history_for
+from wenchuang.core.pagination import CappedPaginator
+from wenchuang.reference import selectors as reference
+from wenchuang.reference.models import IndustryCategory, Region
+
+from .. import permissions, selectors, services
+from ..forms import FilterForm
+from ..models import ProfileChange
+from .rows import row_reader
+from .schemas import (
+    MAX_ID,
+    CategoryOut,
+    ChangeOut,
+    EnterpriseCreate,
+    EnterpriseDetail,
+    EnterpriseIn,
+    EnterpriseOut,
+    EventOut,
+    InvestorCreate,
+    InvestorDetail,
+    InvestorIn,
+    InvestorOut,
+    ListQuery,
+    PageBase,
+    ParkCreate,
+    ParkDetail,
+    ParkIn,
+    ParkOut,
+    ProviderCreate,
+    ProviderDetail,
+    ProviderIn,
+    ProviderOut,
+    RegionCode,
+    RegionOut,
+    TalentCreate,
+    TalentDetail,
+    TalentIn,
+    TalentOut,
+)
+
+router = Router()
+
+CONTACT_FIELDS = ("contact_person", "email", "phone", "website")
+
+
+# --- Helpers ------------------------------------------------------------------------------
+
+
+def _filters(query: ListQuery) -> selectors.DirectoryFilters:
+    """The pages' filter form checks the codes, so both name an unknown code the same way."""
+    data = {
+        name: getattr(query, name)
+        for name in ("q", "province", "prefecture", "county", "major", "mid", "small", "park")
+        if getattr(query, name) not in (None, "")
+    }
+    if query.domain:
+        data["domain"] = query.domain.value
+    if query.above_size is not None:
+        data["above_size"] = "yes" if query.above_size else "no"
+    if not data:
+        # Nothing to check: what an empty form would give, without building one.
+        return selectors.DirectoryFilters(status=query.status or "", sort=query.sort)
+    form = FilterForm(data)
+    if not form.is_valid():
+        raise NinjaValidationError(
+            [
+                {"loc": ["query", field], "msg": str(message), "type": "value_error"}
+                for field, messages in form.errors.items()
+                for message in messages
+            ]
+        )
+    return dataclasses.replace(form.to_filters(), status=query.status or "", sort=query.sort)
+
+
+def _service_data(payload: Schema) -> dict[str, Any]:
+    data = {
+        name: value.value if isinstance(value, enum.Enum) else value
+        for name, value in payload.model_dump(exclude_unset=True).items()
+    }
+    return data
+
+
+def _page(records: QuerySet, page: int, page_size: int, rows=list) -> dict[str, Any]:
+    start = (page - 1) * page_size
+    # Counting every match of a million-row table costs more than the page itself.
+    counter = CappedPaginator(records, page_size)
+    return {
+        "count": counter.count,
+        "count_capped": counter.has_more,
+        "page": page,
+        "page_size": page_size,
+        "results": rows(records[start : start + page_size]),
+    }
+
+
+def _event(event, show_private: bool) -> dict[str, Any]:
+    changes = event.changes or {}
+    if not show_private:
+        changes = {k: v for k, v in changes.items() if k not in CONTACT_FIELDS}
+    return {
+        "at": event.at,
+        "action": event.action,
+        "action_label": str(event.get_action_display()),
+        # Who made a change is agency-internal, like the contacts.
+        "actor": event.actor.get_username() if show_private and event.actor else None,
+        "changes": changes,
+        "note": event.note,
+    }
+
+
+# --- Records ------------------------------------------------------------------------------
+
+
+def _register(
+    kind: str,
+    out: type[Schema],
+    detail: type[Schema],
+    create: type[Schema],
+    update: type[Schema],
+) -> None:
+    """The five operations of one kind; written once so that every kind behaves alike."""
+    model = selectors.KINDS[kind]
+    plural = f"{kind}s"
+    page_schema = create_model(f"{out.__name__}Page", __base__=PageBase, results=(list[out], ...))
+    read_rows = row_reader(model, out)
+
+    @router.get(
+        f"/{plural}",
+        response={200: page_schema, **READ_ERRORS},
+        auth=READ_AUTH,
+        openapi_extra=READ_SECURITY,
+        operation_id=f"{kind}_list",
+        url_name=f"{kind}-list",
+        tags=[plural],
+        summary=f"List {plural}",
+    )
+    def record_list(request: HttpRequest, query: Query[ListQuery]):
+        records = selectors.directory_list(user=request.auth, model=model, filters=_filters(query))
+        return _page(records, query.page, query.page_size, rows=read_rows)
+
+    @router.get(
+        f"/{plural}/{{id}}",
+        response={200: detail, **READ_ERRORS},
+        auth=READ_AUTH,
+        openapi_extra=READ_SECURITY,
+        operation_id=f"{kind}_detail",
+        url_name=f"{kind}-detail",
+        tags=[plural],
+        summary=f"One {kind}",
+    )
+    def record_detail(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)):
+        return selectors.get_record_for_view(request.auth, model, id)
+
+    @router.post(
+        f"/{plural}",
+        response={201: detail, **WRITE_ERRORS},
+        auth=WRITE_AUTH,
+        operation_id=f"{kind}_create",
+        tags=[plural],
+        summary=f"Add a {kind}",
+        description="Published at once when centre staff add it; otherwise held for validation.",
+    )
+    def record_create(request: HttpRequest, payload: create):  # type: ignore[valid-type]
+        record = services.record_create(model=model, by=request.auth, data=_service_data(payload))
+        return Status(201, record)
+
+    @router.patch(
+        f"/{plural}/{{id}}",
+        response={200: detail, 202: ChangeOut, **WRITE_ERRORS},
+        auth=WRITE_AUTH,
+        operation_id=f"{kind}_update",
+        tags=[plural],
+        summary=f"Change a {kind}",
+        description=(
+            "200 with the record when the change applies at once; 202 with the pending change "
+            "when a representative edits a published profile and staff must validate it."
+        ),
+    )
+    def record_update(
+        request: HttpRequest,
+        payload: update,  # type: ignore[valid-type]
+        id: int = Path(..., ge=1, le=MAX_ID),
+    ):
+        record = selectors.get_record_for_edit(request.auth, model, id)
+        result = services.record_update(record=record, by=request.auth, data=_service_data(payload))
+        if isinstance(result, ProfileChange):
+            return Status(202, result)
+        return Status(200, result)
+
+    @router.get(
+        f"/{plural}/{{id}}/history",
+        response={200: list[EventOut], **READ_ERRORS},
+        auth=READ_AUTH,
+        openapi_extra=READ_SECURITY,
+        operation_id=f"{kind}_history",
+        url_name=f"{kind}-history",
+        tags=[plural],
+        summary=f"Audit trail of a {kind}",
+        description="Contact changes and who made each change are shown to agency staff only.",
+    )
+    def record_history(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)):
+        record = selectors.get_record_for_view(request.auth, model, id)
+        show_private = permissions.can_view_contacts(request.auth, record).allowed
+        return [_event(event, show_private) for event in history_for(record)[:200]]
+
+
+_register("enterprise", EnterpriseOut, EnterpriseDetail, EnterpriseCreate, EnterpriseIn)
+_register("park", ParkOut, ParkDetail, ParkCreate, ParkIn)
+_register("investor", InvestorOut, InvestorDetail, InvestorCreate, InvestorIn)
+_register("talent", TalentOut, TalentDetail, TalentCreate, TalentIn)
+_register("provider", ProviderOut, ProviderDetail, ProviderCreate, ProviderIn)
+
+
+# --- Reference data -----------------------------------------------------------------------
+
+
+@router.get(
+    "/regions",
+    response={200: list[RegionOut], **READ_ERRORS},
+    auth=READ_AUTH,
+    openapi_extra=READ_SECURITY,
+    operation_id="region_list",
+    tags=["reference"],
+    summary="Regions under a parent (provinces when no parent is given)",
+)
+def region_list(request: HttpRequest, parent: RegionCode | None = None):
+    if parent and not Region.objects.filter(code=parent).exists():
+        raise NinjaValidationError(
+            [
+                {
+                    "loc": ["query", "parent"],
+                    "msg": _("Unknown region code: %(code)s") % {"code": parent},
+                    "type": "value_error",
+                }
+            ]
+        )
+    return list(reference.region_children(parent))
+
+
+@router.get(
+    "/categories",
+    response={200: list[CategoryOut], **READ_ERRORS},
+    auth=READ_AUTH,
+    openapi_extra=READ_SECURITY,
+    operation_id="category_list",
+    tags=["reference"],
+    summary="Classes of the 2018 classification: a level, or the children of a parent",
+)
+def category_list(
+    request: HttpRequest,
+    parent: Annotated[str, Field(pattern=r"^[0-9]{2,3}$")] | None = None,
+    level: IndustryCategory.Level | None = None,
+):
+    if parent:
+        parent_category = IndustryCategory.objects.filter(code=parent).first()
+        if parent_category is None:
+            raise NinjaValidationError(
+                [
+                    {
+                        "loc": ["query", "parent"],
+                        "msg": _("Unknown category code: %(code)s") % {"code": parent},
+                        "type": "value_error",
+                    }
+                ]
+            )
+        return list(reference.category_choices(level or parent_category.level + 1, parent))
+    return list(reference.category_choices(level or IndustryCategory.Level.MAJOR))

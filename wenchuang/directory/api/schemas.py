@@ -1,0 +1,339 @@
+"""Input and output schemas of the directory API, with the field types they share."""
+
+import datetime
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from ninja import Field, Schema
+from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator
+from pydantic_core import PydanticCustomError
+
+from wenchuang.core.languages import localized
+from wenchuang.reference.models import IndustryCategory
+
+from .. import permissions, selectors, services
+from ..models import DirectoryRecord, Investor, Park, ServiceProvider
+
+# Ids beyond a signed 64-bit integer cannot be looked up: the database would overflow.
+MAX_ID = 2**63 - 1
+MAX_PAGE_SIZE = 100
+
+
+def _no_null_character(value: str) -> str:
+    # PostgreSQL refuses NUL in text; say so here instead of failing at the database.
+    if "\x00" in value:
+        raise PydanticCustomError("null_character", "Text may not contain NUL characters.")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_null_character)]
+RegionCode = Annotated[str, Field(pattern=r"^[0-9]{6}$", description="GB/T 2260 code")]
+CategoryCode = Annotated[
+    str, Field(pattern=r"^[0-9]{2,4}$", description="2018 culture-industry class code")
+]
+SmallCategoryCode = Annotated[
+    str, Field(pattern=r"^[0-9]{4}$", description="small category of the 2018 classification")
+]
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+Money = Annotated[Decimal, Field(ge=0, max_digits=16, decimal_places=2)]
+Year = Annotated[int, Field(ge=1800, le=2100)]
+
+
+# --- Output -------------------------------------------------------------------------------
+
+
+class Row(BaseModel):
+    """Read straight from model attributes by pydantic-core: for list rows, several times
+    faster than ninja's Schema, which wraps every object in a Python-level getter."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+
+class RegionOut(Row):
+    code: str
+    name: str
+    name_zh_hans: str
+    name_en: str
+    level: int
+    parent: str | None = Field(None, validation_alias="parent_id")
+
+
+class RegionRef(Row):
+    code: str
+    name: str
+    level: int
+
+
+class CategoryOut(Row):
+    code: str
+    name: str
+    name_zh_hans: str
+    name_en: str
+    name_fr: str
+    name_de: str
+    level: int
+    domain: str
+    parent: str | None = Field(None, validation_alias="parent_id")
+
+
+class CategoryRef(Row):
+    code: str
+    name: str
+    level: int
+    domain: str
+
+
+class ParkRef(Row):
+    id: int
+    name: str
+
+
+class RecordOut(Row):
+    id: int
+    kind: str
+    name: str
+    name_zh_hans: str
+    name_en: str
+    name_fr: str
+    name_de: str
+    region: RegionRef
+    province_code: str
+    prefecture_code: str
+    status: str
+    updated_at: datetime.datetime
+
+
+class EnterpriseOut(RecordOut):
+    credit_code: str | None
+    category: CategoryRef
+    major_code: str
+    mid_code: str
+    domain: str
+    park: ParkRef | None
+    founded_year: int | None
+    employees: int | None
+    annual_revenue: Decimal | None
+    revenue_year: int | None
+    above_designated_size: bool
+
+
+class FocusCategories(Row):
+    focus_categories: list[str]
+
+    @field_validator("focus_categories", mode="before")
+    @classmethod
+    def _codes(cls, value: Any) -> Any:
+        # .all() reads the prefetched rows, so a list page stays at a fixed number of queries.
+        if hasattr(value, "all"):
+            return [category.code for category in value.all()]
+        return value
+
+
+class ParkOut(RecordOut, FocusCategories):
+    level: str
+    latitude: Decimal | None
+    longitude: Decimal | None
+    area_hectares: Decimal | None
+    vacancy_rate: Decimal | None
+
+
+class InvestorOut(RecordOut, FocusCategories):
+    investor_type: str
+    country: str
+    ticket_min: Decimal | None
+    ticket_max: Decimal | None
+    currency: str = Field(validation_alias="currency_id")
+
+
+class TalentOut(RecordOut):
+    title: str
+    category: CategoryRef | None
+
+
+class ProviderOut(RecordOut):
+    service: str
+    certified: bool
+
+
+class ContactsOut(Schema):
+    contact_person: str
+    email: str
+    phone: str
+    website: str
+
+
+class DetailFields(Schema):
+    description: str
+    description_zh_hans: str
+    description_en: str
+    description_fr: str
+    description_de: str
+    address: str
+    contacts: ContactsOut | None = Field(
+        description="Shown to agency staff and the record's own organisation only."
+    )
+    contacts_hidden_reason: str = ""
+
+    @staticmethod
+    def resolve_description(obj: DirectoryRecord) -> str:
+        return localized(obj, "description").text
+
+    @staticmethod
+    def resolve_contacts(obj: DirectoryRecord, context: dict[str, Any]) -> DirectoryRecord | None:
+        return obj if permissions.can_view_contacts(context["request"].auth, obj) else None
+
+    @staticmethod
+    def resolve_contacts_hidden_reason(obj: DirectoryRecord, context: dict[str, Any]) -> str:
+        return permissions.can_view_contacts(context["request"].auth, obj).reason
+
+
+class EnterpriseDetail(EnterpriseOut, DetailFields):
+    pass
+
+
+class ParkDetail(ParkOut, DetailFields):
+    pass
+
+
+class InvestorDetail(InvestorOut, DetailFields):
+    pass
+
+
+class TalentDetail(TalentOut, DetailFields):
+    pass
+
+
+class ProviderDetail(ProviderOut, DetailFields):
+    pass
+
+
+class PageBase(Row):
+    count: int = Field(
+        description="Matching records, counted up to 10,000 (as the pages do); see count_capped."
+    )
+    count_capped: bool = Field(
+        description="True when more records match than `count` says: narrow the filters to page "
+        "through all of them."
+    )
+    page: int
+    page_size: int
+
+
+class ChangeOut(Schema):
+    """A proposed change held until centre staff validate it."""
+
+    id: int
+    record_type: str
+    record_id: int
+    status: str
+    changes: dict[str, Any]
+    submitted_at: datetime.datetime
+
+
+class EventOut(Schema):
+    at: datetime.datetime
+    action: str
+    action_label: str
+    actor: str | None
+    changes: dict[str, Any]
+    note: str
+
+
+# --- Input --------------------------------------------------------------------------------
+
+
+class RecordIn(Schema):
+    """Fields every kind accepts; on PATCH only the fields sent are changed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name_zh_hans: Text = Field("", max_length=200)
+    name_en: Text = Field("", max_length=200)
+    name_fr: Text = Field("", max_length=200)
+    name_de: Text = Field("", max_length=200)
+    description_zh_hans: Text = Field("", max_length=services.MAX_DESCRIPTION_CHARS)
+    description_en: Text = Field("", max_length=services.MAX_DESCRIPTION_CHARS)
+    description_fr: Text = Field("", max_length=services.MAX_DESCRIPTION_CHARS)
+    description_de: Text = Field("", max_length=services.MAX_DESCRIPTION_CHARS)
+    region: RegionCode = ""
+    address: Text = Field("", max_length=300)
+    contact_person: Text = Field("", max_length=100)
+    email: Text = Field("", max_length=254)
+    phone: Text = Field("", max_length=40)
+    website: Text = Field("", max_length=200)
+
+
+class EnterpriseIn(RecordIn):
+    credit_code: str | None = Field(None, pattern=r"^[0-9A-HJ-NPQRTUWXY]{18}$")
+    category: SmallCategoryCode = ""
+    park: Id | None = None
+    founded_year: Year | None = None
+    employees: int | None = Field(None, ge=0, le=10_000_000)
+    annual_revenue: Money | None = None
+    revenue_year: Year | None = None
+
+
+class ParkIn(RecordIn):
+    level: Park.Level = Park.Level.OTHER
+    latitude: Decimal | None = Field(None, ge=-90, le=90, max_digits=9, decimal_places=6)
+    longitude: Decimal | None = Field(None, ge=-180, le=180, max_digits=9, decimal_places=6)
+    area_hectares: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
+    vacancy_rate: Decimal | None = Field(None, ge=0, le=100, max_digits=5, decimal_places=2)
+
+
+class InvestorIn(RecordIn):
+    investor_type: Investor.InvestorType = Investor.InvestorType.VENTURE
+    country: str = Field("CN", pattern=r"^[A-Z]{2}$", description="ISO 3166 alpha-2")
+    ticket_min: Money | None = None
+    ticket_max: Money | None = None
+    currency: str = Field("CNY", pattern=r"^[A-Z]{3}$", description="ISO 4217")
+
+
+class TalentIn(RecordIn):
+    title: Text = Field("", max_length=120)
+    category: CategoryCode | None = None
+
+
+class ProviderIn(RecordIn):
+    service: ServiceProvider.Service = ServiceProvider.Service.INFORMATION
+    certified: bool = Field(False, description="Centre staff only.")
+
+
+# Creating needs a region (and a category for enterprises, a service for providers).
+class EnterpriseCreate(EnterpriseIn):
+    region: RegionCode
+    category: SmallCategoryCode
+
+
+class ParkCreate(ParkIn):
+    region: RegionCode
+
+
+class InvestorCreate(InvestorIn):
+    region: RegionCode
+
+
+class TalentCreate(TalentIn):
+    region: RegionCode
+
+
+class ProviderCreate(ProviderIn):
+    region: RegionCode
+    service: ServiceProvider.Service
+
+
+class ListQuery(Schema):
+    q: str = Field("", max_length=200, description="Words in any of the four languages")
+    province: RegionCode | None = None
+    prefecture: RegionCode | None = None
+    county: RegionCode | None = None
+    major: Annotated[str, Field(pattern=r"^[0-9]{2}$")] | None = None
+    mid: Annotated[str, Field(pattern=r"^[0-9]{3}$")] | None = None
+    small: Annotated[str, Field(pattern=r"^[0-9]{4}$")] | None = None
+    domain: IndustryCategory.Domain | None = None
+    park: Id | None = Field(None, description="Enterprises only: tenants of this park")
+    above_size: bool | None = Field(None, description="Enterprises only")
+    status: Literal["pending", "published", "rejected"] | None = None
+    sort: Literal[tuple(selectors.SORTS)] = "id"  # type: ignore[valid-type]
+    page: int = Field(1, ge=1, le=10_000)
+    page_size: int = Field(25, ge=1, le=MAX_PAGE_SIZE)

@@ -1,0 +1,83 @@
+"""Demo organisations and accounts: the seeds' agencies and one login per role."""
+
+from __future__ import annotations
+
+from wenchuang.accounts.models import Organisation, Role, User
+from wenchuang.accounts.services import user_create
+
+from ..models import Enterprise
+from . import words as W
+from .compose import DEMO_DOMAIN
+
+DEMO_PASSWORD = "demo1234"
+
+
+class AccountSteps:
+    """DemoGenerator's organisations and the logins it creates for them."""
+
+    def create_organisations(self) -> None:
+        for key, kind, zh, en, fr, de, region in W.ORGANISATIONS:
+            self.organisations[key] = Organisation.objects.create(
+                kind=kind, name_zh_hans=zh, name_en=en, name_fr=fr, name_de=de, region_id=region
+            )
+
+    def _enterprise_org(self, e: Enterprise) -> Organisation:
+        org = Organisation.objects.create(
+            kind="enterprise",
+            name_zh_hans=e.name_zh_hans,
+            name_en=e.name_en,
+            region_id=e.region_id,
+        )
+        Enterprise.objects.filter(pk=e.pk).update(organisation=org)
+        return org
+
+    def create_users(self) -> list[dict[str, str]]:
+        orgs = self.organisations
+        rep_org = None
+        if "lingdong" in self.seed_enterprises:
+            rep_org = self._enterprise_org(self.seed_enterprises["lingdong"])
+        specs = [
+            ("staff_national", Role.CENTRE_STAFF, orgs["national"], "000000"),
+            ("staff_beijing", Role.CENTRE_STAFF, orgs["beijing"], "110000"),
+            ("staff_wuxi", Role.CENTRE_STAFF, orgs["wuxi"], "320200"),
+            ("staff_dalian", Role.CENTRE_STAFF, orgs["dalian"], "210200"),
+            ("official_binhu", Role.DISTRICT_OFFICIAL, orgs["binhu"], "320211"),
+            ("manager_wuxi_studios", Role.PARK_MANAGER, orgs["wuxi_studios"], None),
+            ("rep_lingdong", Role.ENTERPRISE_REP, rep_org, None),
+            ("investor_demo", Role.INVESTOR, orgs.get("investor"), None),
+            ("expert_demo", Role.EXPERT_REVIEWER, orgs["experts"], None),
+            ("provider_demo", Role.SERVICE_PROVIDER, orgs.get("provider"), None),
+            ("member_weifang", Role.ASSOCIATION_MEMBER, orgs.get("member"), None),
+            ("visitor", Role.PUBLIC, None, None),
+        ]
+        logins = []
+        for username, role, org, jurisdiction in specs:
+            user_create(
+                username=username,
+                password=DEMO_PASSWORD,
+                role=role,
+                organisation=org,
+                jurisdiction_code=jurisdiction,
+                email=f"{username}@demo{DEMO_DOMAIN}",
+            )
+            logins.append(login_row(username, role, org, jurisdiction))
+        return logins
+
+
+def login_row(username: str, role: str, org, jurisdiction: str | None) -> dict[str, str]:
+    return {
+        "username": username,
+        "password": DEMO_PASSWORD,
+        "role": str(Role(role).label),
+        "organisation": str(org) if org else "",
+        "jurisdiction": jurisdiction or "",
+    }
+
+
+def existing_logins() -> list[dict[str, str]]:
+    users = (
+        User.objects.filter(email__endswith=f"@demo{DEMO_DOMAIN}")
+        .select_related("organisation")
+        .order_by("id")
+    )
+    return [login_row(u.username, u.role, u.organisation, u.jurisdiction_id) for u in users]
