@@ -62,7 +62,7 @@ class RecordSteps:
             self._finish(park, county)
             park.search_text = document(park)
             park.save()
-            park.focus_categories.set(focus)
+            park.focus_categories.set(sorted(focus))  # sorted: set order varies by run
             self.parks[key] = park
             city = self.city_by_code.get(county[:4] + "00")
             if city is not None:
