@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import Q, QuerySet
@@ -77,11 +78,12 @@ def _region_filter(code: str) -> tuple[Q, str | None]:
     region = Region.objects.filter(code=code).first()
     if region is None:
         return Q(pk__in=[]), None
-    kind = {
+    kinds: dict[int, str | None] = {
         Region.Level.COUNTRY: None,
         Region.Level.PROVINCE: "p",
         Region.Level.PREFECTURE: "c",
-    }.get(region.level, "r")
+    }
+    kind = kinds.get(region.level, "r")
     return region_scope(region), kind and search.facet(kind, region.code)
 
 
@@ -242,8 +244,16 @@ def pending_changes(user) -> QuerySet[ProfileChange]:
     ).select_related("submitted_by")
 
 
-def pending_changes_to_show(user, limit: int = 100) -> list[ProfileChange]:
-    """Pending changes with their record and rows of (field label, proposed value)."""
+@dataclass(frozen=True)
+class PendingChange:
+    """A proposed change as the validation queue shows it: with its record and labelled rows."""
+
+    change: ProfileChange
+    record: DirectoryRecord | None
+    rows: list[tuple[str, Any]]
+
+
+def pending_changes_to_show(user, limit: int = 100) -> list[PendingChange]:
     changes = list(pending_changes(user)[:limit])
     by_label = {model._meta.label_lower: model for model in KINDS.values()}
     wanted: dict[str, set[int]] = {}
@@ -255,14 +265,17 @@ def pending_changes_to_show(user, limit: int = 100) -> list[ProfileChange]:
         if label in by_label
         for record in by_label[label].objects.filter(pk__in=ids)
     }
+    shown = []
     for change in changes:
-        change.record = records.get((change.record_type, change.record_id))
         model = by_label.get(change.record_type)
-        change.rows = [
+        rows = [
             (_field_label(model, name) if model else name, value)
             for name, value in change.changes.items()
         ]
-    return changes
+        shown.append(
+            PendingChange(change, records.get((change.record_type, change.record_id)), rows)
+        )
+    return shown
 
 
 def pending_records(user, model: type[DirectoryRecord]) -> QuerySet:
