@@ -30,13 +30,24 @@ class Localized:
         return self.text
 
 
-def localized(obj: object, base: str, language: str | None = None) -> Localized:
-    """The text of `base` in `language`, else in the fallback languages, saying which it used."""
+# Place names exist in Chinese and a romanisation; readers of English, French and German
+# get the romanisation, which they can read and which maps use.
+PLACE_NAME_FALLBACK = ("en", "zh-hans")
+
+
+def language_order(language: str | None = None, fallback=None) -> list[str]:
+    """The wanted language (default: the active one), then the fallbacks, then the rest."""
     wanted = language or translation.get_language() or settings.LANGUAGE_CODE
-    order = [wanted, *[code for code in settings.CONTENT_FALLBACK if code != wanted]]
-    order += [code for code in CONTENT_LANGUAGES if code not in order]
+    fallback = settings.CONTENT_FALLBACK if fallback is None else fallback
+    order = [wanted, *[code for code in fallback if code != wanted]]
+    return order + [code for code in CONTENT_LANGUAGES if code not in order]
+
+
+def localized(obj: object, base: str, language: str | None = None, fallback=None) -> Localized:
+    """The text of `base` in `language`, else in the fallback languages, saying which it used."""
+    order = language_order(language, fallback)
     for code in order:
         text = getattr(obj, f"{base}_{suffix(code)}", "") or ""
         if text.strip():
-            return Localized(text, code, code != wanted)
-    return Localized("", wanted, False)
+            return Localized(text, code, code != order[0])
+    return Localized("", order[0], False)

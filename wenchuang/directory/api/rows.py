@@ -3,12 +3,16 @@
 import dataclasses
 from typing import Any
 
-from django.conf import settings
 from django.db.models import ManyToManyField, QuerySet
-from django.utils import translation
 from pydantic import BaseModel
 
-from wenchuang.core.languages import CONTENT_LANGUAGES, suffix
+from wenchuang.core.languages import (
+    CONTENT_LANGUAGES,
+    PLACE_NAME_FALLBACK,
+    language_order,
+    suffix,
+)
+from wenchuang.reference.models import Region
 
 from ..models import DirectoryRecord
 from .schemas import Row
@@ -26,6 +30,7 @@ class _Ref:
     field: str  # the foreign key on the record: "region"
     key: str  # the key of the reference, read from the record's own column: "code"
     names: dict[str, str]  # language code -> the joined name column the related model has
+    fallback: tuple[str, ...] | None  # the related model's name fallback (None: the default)
     others: tuple[str, ...]  # other fields of the reference: "level", "domain"
 
     def columns(self) -> list[str]:
@@ -47,13 +52,6 @@ def _localized_text(row: dict[str, Any], columns: dict[str, str], order: list[st
         if text.strip():
             return text
     return ""
-
-
-def _language_order() -> list[str]:
-    # The same order as core.languages.localized: the active language, then the fallbacks.
-    wanted = translation.get_language() or settings.LANGUAGE_CODE
-    order = [wanted, *[code for code in settings.CONTENT_FALLBACK if code != wanted]]
-    return order + [code for code in CONTENT_LANGUAGES if code not in order]
 
 
 def row_reader(model: type[DirectoryRecord], out: type[BaseModel]):
@@ -78,6 +76,7 @@ def row_reader(model: type[DirectoryRecord], out: type[BaseModel]):
                     if f"name_{suffix(code)}" in field_names
                 },
                 others=tuple(f for f in ref_class.model_fields if f not in (key, "name")),
+                fallback=PLACE_NAME_FALLBACK if related is Region else None,
             )
         elif isinstance(model._meta.get_field(name), ManyToManyField):
             m2m.append(name)
@@ -93,7 +92,8 @@ def row_reader(model: type[DirectoryRecord], out: type[BaseModel]):
 
     def read(records: QuerySet) -> list[dict[str, Any]]:
         values = list(records.values(*columns))
-        order = _language_order()
+        order = language_order()
+        ref_orders = {name: language_order(fallback=ref.fallback) for name, ref in refs.items()}
         cache: dict[tuple[str, Any], dict[str, Any]] = {}
         rows = []
         for value in values:
@@ -108,7 +108,10 @@ def row_reader(model: type[DirectoryRecord], out: type[BaseModel]):
                     continue
                 nested = cache.get((name, pk))
                 if nested is None:
-                    nested = {ref.key: pk, "name": _localized_text(value, ref.names, order)}
+                    nested = {
+                        ref.key: pk,
+                        "name": _localized_text(value, ref.names, ref_orders[name]),
+                    }
                     nested.update({field: value[f"{name}__{field}"] for field in ref.others})
                     cache[(name, pk)] = nested
                 row[name] = nested

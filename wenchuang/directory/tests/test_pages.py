@@ -192,3 +192,10 @@ def test_a_search_too_large_to_sort_says_so(client, directory, monkeypatch):
     assert said is (connection.vendor == "sqlite")
     small = client.get("/en/enterprise/", {"q": "动漫", "sort": "name"}).content.decode()
     assert "listed in the order they were added" not in small
+
+
+def test_place_names_are_romanised_for_french_and_german_readers(client, directory):
+    french = client.get(page_of(directory["acme"], "fr")).content.decode()
+    assert "Binhu" in french and "滨湖区" not in french
+    chinese = client.get(f"/enterprise/{directory['acme'].pk}/").content.decode()
+    assert "滨湖区" in chinese
