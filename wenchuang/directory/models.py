@@ -7,6 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wenchuang.core.languages import localized
 
+# Fields only agency staff and the record's own organisation see: pages, API and exports.
+CONTACT_FIELDS = ("contact_person", "email", "phone", "website")
+
 
 class PublicationStatus(models.TextChoices):
     PENDING = "pending", _("awaiting validation")

@@ -15,6 +15,7 @@ from wenchuang.reference.models import IndustryCategory, Region
 
 from . import permissions, search
 from .models import (
+    CONTACT_FIELDS,
     AssociationMembership,
     DirectoryRecord,
     Enterprise,
@@ -125,6 +126,13 @@ def visible_records(user, model: type[DirectoryRecord]) -> QuerySet:
     return qs.filter(Q(status="published") | extra)
 
 
+@dataclass(frozen=True)
+class DirectoryListing:
+    records: QuerySet
+    sort: str  # the sort used
+    too_large_to_sort: bool  # a search over the cap, listed in index order instead
+
+
 def directory_list(
     *,
     user,
@@ -132,7 +140,18 @@ def directory_list(
     filters: DirectoryFilters,
     sort_cap: int | None = COUNT_CAP,
 ) -> QuerySet:
-    """The records a list shows, filtered, searched and sorted as `filters` ask.
+    """The records a list shows, filtered, searched and sorted as `filters` ask."""
+    return directory_listing(user=user, model=model, filters=filters, sort_cap=sort_cap).records
+
+
+def directory_listing(
+    *,
+    user,
+    model: type[DirectoryRecord],
+    filters: DirectoryFilters,
+    sort_cap: int | None = COUNT_CAP,
+) -> DirectoryListing:
+    """`directory_list` and the sort it used, for a page that says when it could not sort.
 
     A search that matches more than `sort_cap` records is listed in index order instead of
     the sort asked for (see `list_sort`); exports pass `sort_cap=None` to sort everything.
@@ -159,8 +178,9 @@ def directory_list(
     # The filters stay in SQL; their facet tokens let a search narrow in the index as well.
     facet_tokens = _facet_tokens(model, filters, region_token)
     qs = apply_search(qs, filters.q, facet_tokens=facet_tokens)
+    asked = _asked_sort(model, filters)
     sort = _list_sort(model, filters, facet_tokens, sort_cap)
-    return search.order_by(qs, *SORTS[sort], "id")
+    return DirectoryListing(search.order_by(qs, *SORTS[sort], "id"), sort, sort != asked)
 
 
 def _facet_tokens(
@@ -194,10 +214,16 @@ def list_sort(
     return _list_sort(model, filters, _facet_tokens(model, filters, region_token), sort_cap)
 
 
-def _list_sort(model, filters: DirectoryFilters, facet_tokens: tuple[str, ...], sort_cap) -> str:
+def _asked_sort(model, filters: DirectoryFilters) -> str:
+    """The sort asked for, where the kind of record has it."""
     sort = filters.sort if filters.sort in SORTS else "id"
     if sort.lstrip("-") == "revenue" and model is not Enterprise:
-        sort = "id"
+        return "id"
+    return sort
+
+
+def _list_sort(model, filters: DirectoryFilters, facet_tokens: tuple[str, ...], sort_cap) -> str:
+    sort = _asked_sort(model, filters)
     if sort.lstrip("-") == "id" or sort_cap is None or not filters.q:
         return sort
     if search.matches_more_than(model, filters.q, sort_cap, facet_tokens=facet_tokens):
@@ -282,9 +308,6 @@ def pending_records(user, model: type[DirectoryRecord]) -> QuerySet:
     if not _validates(user):
         return model.objects.none()
     return model.objects.filter(jurisdiction_scope(user), status="pending")
-
-
-CONTACT_FIELDS = frozenset({"contact_person", "email", "phone"})
 
 
 def record_history(user, record: DirectoryRecord, limit: int = 50) -> list:

@@ -12,12 +12,11 @@ from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import create_model
 
 from wenchuang.api import READ_AUTH, READ_ERRORS, READ_SECURITY, WRITE_AUTH, WRITE_ERRORS
-from wenchuang.core.audit import history_for
 from wenchuang.core.pagination import CappedPaginator
 from wenchuang.reference import selectors as reference
 from wenchuang.reference.models import IndustryCategory, Region
 
-from .. import permissions, selectors, services
+from .. import selectors, services
 from ..forms import FilterForm
 from ..models import ProfileChange
 from .rows import row_reader
@@ -53,8 +52,6 @@ from .schemas import (
 )
 
 router = Router()
-
-CONTACT_FIELDS = ("contact_person", "email", "phone", "website")
 
 
 # --- Helpers ------------------------------------------------------------------------------
@@ -107,17 +104,14 @@ def _page(records: QuerySet, page: int, page_size: int, rows=list) -> dict[str, 
     }
 
 
-def _event(event, show_private: bool) -> dict[str, Any]:
-    changes = event.changes or {}
-    if not show_private:
-        changes = {k: v for k, v in changes.items() if k not in CONTACT_FIELDS}
+def _event(event) -> dict[str, Any]:
+    """An event of `selectors.record_history`, already redacted for the reader."""
     return {
         "at": event.at,
         "action": event.action,
         "action_label": str(event.get_action_display()),
-        # Who made a change is agency-internal, like the contacts.
-        "actor": event.actor.get_username() if show_private and event.actor else None,
-        "changes": changes,
+        "actor": event.shown_actor or None,
+        "changes": event.changes or {},
         "note": event.note,
     }
 
@@ -214,8 +208,7 @@ def _register(
     )
     def record_history(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)):
         record = selectors.get_record_for_view(request.auth, model, id)
-        show_private = permissions.can_view_contacts(request.auth, record).allowed
-        return [_event(event, show_private) for event in history_for(record)[:200]]
+        return [_event(event) for event in selectors.record_history(request.auth, record, 200)]
 
 
 _register("enterprise", EnterpriseOut, EnterpriseDetail, EnterpriseCreate, EnterpriseIn)

@@ -14,7 +14,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..models import Enterprise, Investor, Park
+from ..models import CONTACT_FIELDS, Enterprise, Investor, Park
 from .lookups import _countries, _Lookups
 
 KINDS: dict[str, type[Enterprise | Park | Investor]] = {
@@ -36,7 +36,7 @@ DESCRIPTION_COLUMNS = (
     "description_de",
 )
 # Columns only staff may see; exports leave them out unless asked.
-CONTACT_COLUMNS = ("contact_person", "email", "phone")
+CONTACT_COLUMNS = CONTACT_FIELDS
 
 # Characters that make a spreadsheet treat a text cell as a formula; exports put a quote in
 # front of such text and the importer takes it off again, so values survive a round trip.

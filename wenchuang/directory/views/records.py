@@ -55,13 +55,10 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
     model = selectors.kind_model(kind)
     form = FilterForm(request.GET or None)
     filters = form.to_filters()
-    records = selectors.directory_list(
+    listing = selectors.directory_listing(
         user=request.user, model=model, filters=filters, sort_cap=COUNT_CAP
     )
-    # Large searches are listed in index order; the page says so instead of sorting silently.
-    unsorted = filters.sort != "id" and (
-        selectors.list_sort(model, filters, sort_cap=COUNT_CAP) != filters.sort
-    )
+    records = listing.records
     page = CappedPaginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -72,7 +69,8 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
         "form": form,
         "page": page,
         "query": query.urlencode(),
-        "unsorted": unsorted,
+        # Large searches are listed in index order; the page says so.
+        "unsorted": listing.too_large_to_sort,
         "sort_cap": COUNT_CAP,
         "is_enterprise": model is Enterprise,
         "provinces": Region.objects.filter(level=Region.Level.PROVINCE),
