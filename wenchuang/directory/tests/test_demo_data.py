@@ -155,11 +155,13 @@ def test_weifang_association_has_active_renewing_and_lapsed_members(demo_db):
     assert memberships.filter(membership_type="president").count() == 1
 
 
-def test_there_is_one_login_per_role_and_it_authenticates(demo_db):
+def test_there_is_one_login_per_role_and_it_authenticates(demo_db, rf):
     for role in Role:
         user = User.objects.filter(role=role).order_by("id").first()
         assert user is not None, role
-        assert authenticate(username=user.username, password=DEMO_PASSWORD) == user
+        # A sign-in always comes with its request: the throttle keys on its address.
+        request = rf.post("/accounts/login/")
+        assert authenticate(request, username=user.username, password=DEMO_PASSWORD) == user
     assert User.objects.get(username="staff_wuxi").jurisdiction_id == "320200"
     assert User.objects.get(username="staff_national").jurisdiction_id == "000000"
     assert User.objects.get(username="official_binhu").jurisdiction_id == "320211"
