@@ -1,11 +1,14 @@
 """The demo data generator: deterministic, consistent with the reference data, searchable."""
 
+import re
+from collections import Counter
+
 import pytest
 from django.contrib.auth import authenticate
 from django.db import transaction
 from django.test import override_settings
 
-from wenchuang.accounts.models import Role, User
+from wenchuang.accounts.models import Organisation, Role, User
 from wenchuang.directory.demo import (
     CREDIT_WEIGHTS,
     DEMO_PASSWORD,
@@ -165,3 +168,57 @@ def test_there_is_one_login_per_role_and_it_authenticates(demo_db, rf):
     assert User.objects.get(username="staff_wuxi").jurisdiction_id == "320200"
     assert User.objects.get(username="staff_national").jurisdiction_id == "000000"
     assert User.objects.get(username="official_binhu").jurisdiction_id == "320211"
+
+
+def city_names() -> dict[str, set[str]]:
+    """Every city's name as a record's name would carry it, with its region-code prefix."""
+    cities: dict[str, set[str]] = {}
+
+    def add(name: str, prefix: str) -> None:
+        if len(name) >= 2:
+            cities.setdefault(name, set()).add(prefix)
+
+    # Municipalities and the special administrative regions are provinces; other cities are
+    # prefectures named "...市".
+    for r in Region.objects.filter(level__in=[Region.Level.PROVINCE, Region.Level.PREFECTURE]):
+        zh = r.name_zh_hans
+        if r.level == Region.Level.PROVINCE and not zh.endswith(("市", "特别行政区")):
+            continue
+        if r.level == Region.Level.PREFECTURE and not zh.endswith("市"):
+            continue
+        prefix = r.code[:2] if r.level == Region.Level.PROVINCE else r.code[:4]
+        add(zh.removesuffix("市").removesuffix("特别行政区"), prefix)
+        add(r.name_en, prefix)
+    return cities
+
+
+def named_cities(name: str, cities: dict[str, set[str]]) -> set[str]:
+    found: set[str] = set()
+    for city, prefixes in cities.items():
+        if city.isascii():
+            if re.search(rf"\b{re.escape(city)}\b", name):
+                found |= prefixes
+        elif city in name:
+            found |= prefixes
+    return found
+
+
+def test_records_named_after_a_city_are_in_that_city(demo_db):
+    cities = city_names()
+    misplaced = []
+    for model in (Enterprise, Park, Investor, ServiceProvider, Organisation):
+        for name_zh, name_en, region in model.objects.values_list(
+            "name_zh_hans", "name_en", "region_id"
+        ):
+            prefixes = named_cities(name_zh, cities) or named_cities(name_en, cities)
+            if prefixes and not any((region or "").startswith(p) for p in prefixes):
+                misplaced.append((model.__name__, name_zh or name_en, region))
+    assert misplaced == []
+
+
+def test_foreign_investors_are_not_all_in_one_district(demo_db):
+    # Their China offices spread over the business districts of several cities.
+    regions = Counter(Investor.objects.exclude(country="CN").values_list("region_id", flat=True))
+    assert sum(regions.values()) >= 20
+    assert max(regions.values()) <= sum(regions.values()) // 3
+    assert {code[:4] for code in regions} >= {"1101", "3101", "4403"}
