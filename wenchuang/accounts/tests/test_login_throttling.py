@@ -20,6 +20,11 @@ def sign_in(client, username, password, address=ATTACKER):
     )
 
 
+@pytest.fixture
+def rep(cast) -> str:
+    return cast["rep"].username
+
+
 def signed_in(client) -> bool:
     return "_auth_user_id" in client.session
 
@@ -30,17 +35,17 @@ def fail(client, username, times, address=ATTACKER):
 
 
 @pytest.mark.django_db
-def test_the_right_password_works_after_a_few_mistakes(client, cast, settings):
-    fail(client, "rep", settings.AXES_FAILURE_LIMIT - 1)
-    response = sign_in(client, "rep", PASSWORD)
+def test_the_right_password_works_after_a_few_mistakes(client, rep, settings):
+    fail(client, rep, settings.AXES_FAILURE_LIMIT - 1)
+    response = sign_in(client, rep, PASSWORD)
     assert response.status_code == 302
     assert signed_in(client)
 
 
 @pytest.mark.django_db
-def test_thirty_wrong_passwords_lock_the_account_out_from_that_address(client, cast):
-    fail(client, "rep", 30)
-    response = sign_in(client, "rep", PASSWORD)
+def test_thirty_wrong_passwords_lock_the_account_out_from_that_address(client, rep):
+    fail(client, rep, 30)
+    response = sign_in(client, rep, PASSWORD)
     assert response.status_code == 429
     assert not signed_in(client)
     assert "Too many failed attempts to sign in" in response.content.decode()
@@ -48,10 +53,10 @@ def test_thirty_wrong_passwords_lock_the_account_out_from_that_address(client, c
 
 
 @pytest.mark.django_db
-def test_the_lockout_is_said_in_the_readers_language(client, cast, settings):
-    fail(client, "rep", settings.AXES_FAILURE_LIMIT)
+def test_the_lockout_is_said_in_the_readers_language(client, rep, settings):
+    fail(client, rep, settings.AXES_FAILURE_LIMIT)
     with translation.override("zh-hans"):
-        response = sign_in(client, "rep", PASSWORD)
+        response = sign_in(client, rep, PASSWORD)
     assert response.status_code == 429
     page = response.content.decode()
     assert "Too many failed attempts" not in page
@@ -59,37 +64,39 @@ def test_the_lockout_is_said_in_the_readers_language(client, cast, settings):
 
 
 @pytest.mark.django_db
-def test_the_same_user_elsewhere_and_other_users_here_can_still_sign_in(client, cast, settings):
-    fail(client, "rep", settings.AXES_FAILURE_LIMIT)
-    assert sign_in(client, "rep", PASSWORD, address=COLLEAGUE).status_code == 302
+def test_the_same_user_elsewhere_and_other_users_here_can_still_sign_in(
+    client, rep, cast, settings
+):
+    fail(client, rep, settings.AXES_FAILURE_LIMIT)
+    assert sign_in(client, rep, PASSWORD, address=COLLEAGUE).status_code == 302
     client.logout()
-    assert sign_in(client, "rival_rep", PASSWORD).status_code == 302
+    assert sign_in(client, cast["rival_rep"].username, PASSWORD).status_code == 302
 
 
 @pytest.mark.django_db
-def test_the_lockout_ends_after_the_cool_off(client, cast, settings):
-    fail(client, "rep", settings.AXES_FAILURE_LIMIT)
-    assert sign_in(client, "rep", PASSWORD).status_code == 429
+def test_the_lockout_ends_after_the_cool_off(client, rep, settings):
+    fail(client, rep, settings.AXES_FAILURE_LIMIT)
+    assert sign_in(client, rep, PASSWORD).status_code == 429
     later = timezone.now() - settings.AXES_COOLOFF_TIME - datetime.timedelta(seconds=1)
     AccessAttempt.objects.update(attempt_time=later)
-    assert sign_in(client, "rep", PASSWORD).status_code == 302
+    assert sign_in(client, rep, PASSWORD).status_code == 302
     assert signed_in(client)
 
 
 @pytest.mark.django_db
-def test_a_forged_forwarded_for_header_does_not_open_a_new_address(client, cast, settings):
+def test_a_forged_forwarded_for_header_does_not_open_a_new_address(client, rep, settings):
     # Behind one proxy: the proxy appends the real address; what the client wrote is ignored.
     settings.TRUSTED_PROXY_COUNT = 1
     for n in range(settings.AXES_FAILURE_LIMIT):
         client.post(
             reverse("accounts:login"),
-            {"username": "rep", "password": "wrong-guess"},
+            {"username": rep, "password": "wrong-guess"},
             REMOTE_ADDR="10.0.0.2",
             HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, {ATTACKER}",
         )
     response = client.post(
         reverse("accounts:login"),
-        {"username": "rep", "password": PASSWORD},
+        {"username": rep, "password": PASSWORD},
         REMOTE_ADDR="10.0.0.2",
         HTTP_X_FORWARDED_FOR=f"192.0.2.99, {ATTACKER}",
     )
@@ -97,11 +104,11 @@ def test_a_forged_forwarded_for_header_does_not_open_a_new_address(client, cast,
 
 
 @pytest.mark.django_db
-def test_the_admin_sign_in_is_throttled_too(client, cast, settings):
+def test_the_admin_sign_in_is_throttled_too(client, rep, settings):
     url = reverse("admin:login")
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post(url, {"username": "rep", "password": "wrong"}, REMOTE_ADDR=ATTACKER)
-    response = client.post(url, {"username": "rep", "password": PASSWORD}, REMOTE_ADDR=ATTACKER)
+        client.post(url, {"username": rep, "password": "wrong"}, REMOTE_ADDR=ATTACKER)
+    response = client.post(url, {"username": rep, "password": PASSWORD}, REMOTE_ADDR=ATTACKER)
     assert response.status_code == 429
 
 

@@ -25,7 +25,6 @@ from wenchuang.directory.models import (
     Talent,
 )
 from wenchuang.directory.search import apply_search, facets
-from wenchuang.reference.loading import load_all
 from wenchuang.reference.models import IndustryCategory, Region
 from wenchuang.reference.selectors import SizeRule
 
@@ -39,7 +38,6 @@ def demo(django_db_setup, django_db_blocker):
     """One generated directory shared by the module, rolled back at the end."""
     with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHER):
         with transaction.atomic():
-            load_all()
             summary = generate(enterprises=N, seed=SEED, progress=False)
             yield summary
             transaction.set_rollback(True)
