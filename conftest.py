@@ -4,7 +4,9 @@
   session and never flushed, so `reference_data` costs nothing, even in transactional tests.
 - `orgs` and `cast` are made on first use: `cast["wuxi_staff"]` creates that user (and the
   organisation they act for) when a test first asks for them, so a test pays only for the
-  people it uses. A new app adds the people it needs to CAST (and ORGS), not a cast of its own.
+  people it uses. A test that expects someone to exist without using them (a mail recipient,
+  a count of staff) names them first: `recipients = {cast["rep"].email, ...}`. A new app adds
+  the people it needs to CAST (and ORGS), not a cast of its own.
 - Factories for every model, with traits, are in `wenchuang/<app>/tests/factories.py`.
 """
 
