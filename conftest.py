@@ -18,7 +18,7 @@ from django.apps import apps
 from django.utils import translation
 
 from wenchuang.accounts.models import Role
-from wenchuang.accounts.tests.factories import PASSWORD, OrganisationFactory, UserFactory
+from wenchuang.accounts.tests.factories import OrganisationFactory, UserFactory
 from wenchuang.reference.loading import load_all
 
 # Reference tables: loaded once per test database and left out of every flush.
@@ -127,7 +127,6 @@ CAST = {
     "member": (Role.ASSOCIATION_MEMBER, "acme", None),
     "public": (Role.PUBLIC, None, None),
 }
-CAST_PASSWORD = PASSWORD
 
 
 @pytest.fixture
@@ -144,7 +143,7 @@ def orgs(db):
 
 @pytest.fixture
 def cast(orgs):
-    """One user per role (staff with their offices' jurisdictions); password CAST_PASSWORD."""
+    """One user per role, staff with their offices' jurisdictions; password: factories.PASSWORD."""
 
     def make(username: str):
         role, org, jurisdiction = CAST[username]

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import CAST_PASSWORD
+from wenchuang.accounts.tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -86,7 +86,7 @@ def test_representative_edits_own_profile_and_is_refused_on_the_rival(page, site
     page.locator(".account").get_by_role("link", name="Sign in").click()
     page.wait_for_url(path_is("/en/accounts/login/"))
     page.locator("#id_username").fill(rep.username)
-    page.locator("#id_password").fill(CAST_PASSWORD)
+    page.locator("#id_password").fill(PASSWORD)
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(path_is("/en/"))
     assert "rep" in page.locator(".account").inner_text()
