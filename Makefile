@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 DEMO_ENTERPRISES ?= 3000
 PYTEST_ARGS ?= -n auto
+# The local demo is not a deployment: DEBUG gives it a throwaway key and plain HTTP
+# (a deployment sets SECRET_KEY instead, see docs/deployment.md).
+LOCAL := DEBUG=$${DEBUG:-1}
 
 .PHONY: help install demo serve worker test test-postgres lint format messages bench clean
 
@@ -28,20 +31,20 @@ node_modules/.installed: package-lock.json
 	touch $@
 
 install: $(VENV)/.installed node_modules/.installed
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+	$(LOCAL) $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 demo: install
-	$(PY) manage.py migrate --no-input -v 0
-	$(PY) manage.py load_reference
-	$(PY) manage.py demo_data --enterprises $(DEMO_ENTERPRISES)
+	$(LOCAL) $(PY) manage.py migrate --no-input -v 0
+	$(LOCAL) $(PY) manage.py load_reference
+	$(LOCAL) $(PY) manage.py demo_data --enterprises $(DEMO_ENTERPRISES)
 	$(MAKE) serve
 
 serve:
 	@echo "Serving on http://127.0.0.1:8000 (background tasks run in a worker beside it)"
-	$(PY) manage.py db_worker --interval 1 & trap 'kill $$!' EXIT; $(PY) manage.py runserver 127.0.0.1:8000
+	$(LOCAL) $(PY) manage.py db_worker --interval 1 & trap 'kill $$!' EXIT; $(LOCAL) $(PY) manage.py runserver 127.0.0.1:8000
 
 worker:
-	$(PY) manage.py db_worker
+	$(LOCAL) $(PY) manage.py db_worker
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -59,8 +62,8 @@ format: install
 	$(BIN)/ruff format .
 
 messages: install
-	$(PY) manage.py makemessages --no-location --no-obsolete -l zh_Hans -l en -l fr -l de --ignore=.venv --ignore=node_modules --ignore=bench --ignore=tests --ignore=scripts
-	$(PY) scripts/fill_source_catalogue.py
+	$(LOCAL) $(PY) manage.py makemessages --no-location --no-obsolete -l zh_Hans -l en -l fr -l de --ignore=.venv --ignore=node_modules --ignore=bench --ignore=tests --ignore=scripts
+	$(LOCAL) $(PY) scripts/fill_source_catalogue.py
 	@echo "Now translate the new or fuzzy messages in wenchuang/locale/{zh_Hans,fr,de}: make test checks them."
 
 bench: install

@@ -1,17 +1,64 @@
-"""Shared test fixtures: reference data loaded once, and a cast of users, one per role."""
+"""Shared test fixtures for every app: reference data, organisations and a cast of users.
+
+- Reference rows (regions, classification, currencies, size thresholds) are loaded once per
+  session and never flushed, so `reference_data` costs nothing, even in transactional tests.
+- `orgs` and `cast` are made on first use: `cast["wuxi_staff"]` creates that user (and the
+  organisation they act for) when a test first asks for them, so a test pays only for the
+  people it uses. A test that expects someone to exist without using them (a mail recipient,
+  a count of staff) names them first: `recipients = {cast["rep"].email, ...}`. A new app adds
+  the people it needs to CAST (and ORGS), not a cast of its own.
+- Factories for every model, with traits, are in `wenchuang/<app>/tests/factories.py`.
+"""
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 import pytest
+from django.apps import apps
 from django.utils import translation
 
-from wenchuang.accounts.models import Organisation, Role
-from wenchuang.accounts.services import user_create
+from wenchuang.accounts.models import Role
+from wenchuang.accounts.tests.factories import OrganisationFactory, UserFactory
 from wenchuang.reference.loading import load_all
+
+# Reference tables: loaded once per test database and left out of every flush.
+REFERENCE_TABLES = frozenset(
+    m._meta.db_table for m in apps.get_app_config("reference").get_models()
+)
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_all()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def reference_tables_survive_flushes():
+    """A transactional test ends with a flush of every table; keep the reference tables.
+
+    Tests never write reference rows, and reloading ~3,400 of them after each flush was most
+    of a browser test's set-up.
+    """
+    from django.core.management.commands import flush
+
+    original = flush.sql_flush
+
+    def sql_flush(style, connection, reset_sequences=True, allow_cascade=False):
+        tables = [
+            table
+            for table in connection.introspection.django_table_names(
+                only_existing=True, include_views=False
+            )
+            if table not in REFERENCE_TABLES
+        ]
+        return connection.ops.sql_flush(
+            style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+        )
+
+    flush.sql_flush = sql_flush
+    yield
+    flush.sql_flush = original
 
 
 @pytest.fixture(autouse=True)
@@ -23,71 +70,91 @@ def english_by_default():
 
 @pytest.fixture
 def reference_data(db):
-    """Reference rows, reloaded for tests whose transactions flush the tables."""
-    from wenchuang.reference.models import Region
+    """Says a test reads reference rows; they are always there (see the module docstring)."""
 
-    if not Region.objects.exists():
-        load_all()
+
+class Cast(Mapping):
+    """People or organisations made from specs on first use, then the same object each time."""
+
+    def __init__(self, specs: Mapping[str, Callable[[], Any]]):
+        self._specs = specs
+        self._made: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._made:
+            self._made[key] = self._specs[key]()
+        return self._made[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._specs)
+
+    def __len__(self) -> int:
+        return len(self._specs)
+
+
+# Organisations: key -> (kind trait, Chinese name, English name, region).
+ORGS = {
+    "wuxi_centre": ("agency", "无锡市文化产业促进中心", "", "320200"),
+    "jiangsu_office": ("agency", "", "Jiangsu culture office", "320000"),
+    "shandong_office": ("agency", "山东省文化产业促进中心", "Shandong culture office", "370000"),
+    "national": ("agency", "", "National office", "000000"),
+    "dalian_bureau": ("agency", "", "Dalian culture bureau", "210200"),
+    "binhu": ("district", "滨湖区人民政府", "", "320211"),
+    "studios_operator": ("park_operator", "", "Wuxi Studios Ltd", "320211"),
+    "other_operator": ("park_operator", "", "Other park operator", "320214"),
+    "acme": (None, "", "Acme Animation", "320211"),
+    "rival": (None, "", "Rival Design", "320214"),
+    "fund": ("investor", "", "Taihu Capital", "320200"),
+    "lawyers": ("service_provider", "", "Taihu Law", "320200"),
+    "association": ("association", "", "Wuxi Cultural Industry Association", "320200"),
+}
+
+# The cast: username -> (role, organisation key, jurisdiction).
+CAST = {
+    "wuxi_staff": (Role.CENTRE_STAFF, "wuxi_centre", "320200"),
+    "jiangsu_staff": (Role.CENTRE_STAFF, "jiangsu_office", "320000"),
+    "shandong_staff": (Role.CENTRE_STAFF, "shandong_office", "370000"),
+    "national_staff": (Role.CENTRE_STAFF, "national", "000000"),
+    "dalian_staff": (Role.CENTRE_STAFF, "dalian_bureau", "210200"),
+    "district": (Role.DISTRICT_OFFICIAL, "binhu", "320211"),
+    "park_manager": (Role.PARK_MANAGER, "studios_operator", None),
+    "other_park_manager": (Role.PARK_MANAGER, "other_operator", None),
+    "rep": (Role.ENTERPRISE_REP, "acme", None),
+    "rival_rep": (Role.ENTERPRISE_REP, "rival", None),
+    "investor": (Role.INVESTOR, "fund", None),
+    "expert": (Role.EXPERT_REVIEWER, None, None),
+    "provider": (Role.SERVICE_PROVIDER, "lawyers", None),
+    "member": (Role.ASSOCIATION_MEMBER, "acme", None),
+    "public": (Role.PUBLIC, None, None),
+}
 
 
 @pytest.fixture
 def orgs(db):
-    """Organisations in Wuxi (320200), Binhu district (320211) and Dalian (210200)."""
-    make = Organisation.objects.create
-    return {
-        "wuxi_centre": make(
-            kind="agency", name_zh_hans="无锡市文化产业促进中心", region_id="320200"
-        ),
-        "jiangsu_office": make(kind="agency", name_en="Jiangsu culture office", region_id="320000"),
-        "national": make(kind="agency", name_en="National office", region_id="000000"),
-        "dalian_bureau": make(kind="agency", name_en="Dalian culture bureau", region_id="210200"),
-        "binhu": make(kind="district", name_zh_hans="滨湖区人民政府", region_id="320211"),
-        "studios_operator": make(
-            kind="park_operator", name_en="Wuxi Studios Ltd", region_id="320211"
-        ),
-        "other_operator": make(
-            kind="park_operator", name_en="Other park operator", region_id="320214"
-        ),
-        "acme": make(kind="enterprise", name_en="Acme Animation", region_id="320211"),
-        "rival": make(kind="enterprise", name_en="Rival Design", region_id="320214"),
-        "fund": make(kind="investor", name_en="Taihu Capital", region_id="320200"),
-        "lawyers": make(kind="service_provider", name_en="Taihu Law", region_id="320200"),
-        "association": make(
-            kind="association", name_en="Wuxi Cultural Industry Association", region_id="320200"
-        ),
-    }
+    """Organisations in Wuxi (320200), Binhu district (320211), Dalian (210200) and more."""
+
+    def make(key: str):
+        trait, zh, en, region = ORGS[key]
+        traits = {trait: True} if trait else {}
+        return lambda: OrganisationFactory(**traits, name_zh_hans=zh, name_en=en, region_id=region)
+
+    return Cast({key: make(key) for key in ORGS})
 
 
 @pytest.fixture
 def cast(orgs):
-    """One user per role; staff with the jurisdictions their offices have."""
+    """One user per role, staff with their offices' jurisdictions; password: factories.PASSWORD."""
 
-    def user(name, role, org=None, jurisdiction=None, email=""):
-        return user_create(
-            username=name,
-            password="pw-for-tests",
+    def make(username: str):
+        role, org, jurisdiction = CAST[username]
+        return lambda: UserFactory(
+            username=username,
             role=role,
             organisation=orgs[org] if org else None,
             jurisdiction_code=jurisdiction,
-            email=email or f"{name}@example.cn",
         )
 
-    return {
-        "wuxi_staff": user("wuxi_staff", Role.CENTRE_STAFF, "wuxi_centre", "320200"),
-        "jiangsu_staff": user("jiangsu_staff", Role.CENTRE_STAFF, "jiangsu_office", "320000"),
-        "national_staff": user("national_staff", Role.CENTRE_STAFF, "national", "000000"),
-        "dalian_staff": user("dalian_staff", Role.CENTRE_STAFF, "dalian_bureau", "210200"),
-        "district": user("district", Role.DISTRICT_OFFICIAL, "binhu", "320211"),
-        "park_manager": user("park_manager", Role.PARK_MANAGER, "studios_operator"),
-        "other_park_manager": user("other_park_manager", Role.PARK_MANAGER, "other_operator"),
-        "rep": user("rep", Role.ENTERPRISE_REP, "acme"),
-        "rival_rep": user("rival_rep", Role.ENTERPRISE_REP, "rival"),
-        "investor": user("investor", Role.INVESTOR, "fund"),
-        "expert": user("expert", Role.EXPERT_REVIEWER),
-        "provider": user("provider", Role.SERVICE_PROVIDER, "lawyers"),
-        "member": user("member", Role.ASSOCIATION_MEMBER, "acme"),
-        "public": user("public", Role.PUBLIC),
-    }
+    return Cast({username: make(username) for username in CAST})
 
 
 @pytest.fixture

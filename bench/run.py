@@ -57,7 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
     sections = []
-    env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
+    # The servers here are local and speak plain HTTP: a throwaway key, no TLS redirect.
+    env = {
+        "SECRET_KEY": "wenchuang-bench-only-key-" + "b" * 40,
+        "HTTPS": "0",
+        **os.environ,
+        "PYTHONPATH": str(HERE.parent),
+    }
     for script, script_args in plan.items():
         if args.only and script not in args.only:
             continue

@@ -91,6 +91,9 @@ def main() -> int:
         DJANGO_SETTINGS_MODULE="wenchuang.settings",
         PYTHONUNBUFFERED="1",
         DEBUG="false",
+        # A local server over plain HTTP: a throwaway key, no TLS redirect or secure cookies.
+        SECRET_KEY="wenchuang-screenshots-only-key-" + "s" * 40,
+        HTTPS="0",
     )
     server = None
     try:

@@ -1,8 +1,18 @@
 """Settings for the test suite: the real settings with fast hashing and immediate tasks."""
 
-from .settings import *  # noqa: F403
+import os
+
+# The real settings refuse to start without a key when DEBUG is off, as tests run.
+os.environ.setdefault("SECRET_KEY", "wenchuang-tests-only-key-" + "x" * 40)
+
+from .settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+# The test client and the browser tests' live server speak plain HTTP.
+SECURE_SSL_REDIRECT = SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+SECURE_PROXY_SSL_HEADER = None
+TRUSTED_PROXY_COUNT = 0

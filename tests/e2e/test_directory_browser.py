@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from wenchuang.accounts.tests.factories import PASSWORD
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 ACME_ZH = "无锡灵动动漫科技有限公司"
@@ -77,13 +79,14 @@ def test_switching_from_chinese_to_english_keeps_the_page(page, site):
     ).wait_for()
 
 
-def test_representative_edits_own_profile_and_is_refused_on_the_rival(page, site):
+def test_representative_edits_own_profile_and_is_refused_on_the_rival(page, site, cast):
     acme, rival = site["acme"], site["rival"]
+    rep = cast["rep"]
     page.goto("/en/")
     page.locator(".account").get_by_role("link", name="Sign in").click()
     page.wait_for_url(path_is("/en/accounts/login/"))
-    page.locator("#id_username").fill("rep")
-    page.locator("#id_password").fill("pw-for-tests")
+    page.locator("#id_username").fill(rep.username)
+    page.locator("#id_password").fill(PASSWORD)
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(path_is("/en/"))
     assert "rep" in page.locator(".account").inner_text()

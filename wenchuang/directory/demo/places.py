@@ -73,4 +73,6 @@ class PlaceSteps:
     def _finish(self, record, region_code: str) -> None:
         record.region_id = region_code
         record.province_code = region_code[:2] + "0000"
-        record.prefecture_code = region_code[:4] + "00"
+        # As the services derive it: a record placed at a province (Hong Kong) has none.
+        level = self.regions[region_code].level
+        record.prefecture_code = region_code[:4] + "00" if level >= Region.Level.PREFECTURE else ""

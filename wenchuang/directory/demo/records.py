@@ -71,12 +71,20 @@ class RecordSteps:
     def create_investors(self) -> list[Investor]:
         focus_pool = ["0221", "0241", "0242", "0245", "0322", "0323", "0510", "0631", "0740"]
         investors = []
+        seed_counties = [c for city in self.cities[:7] for c in city.counties]
+        foreign = 0
         for i, (zh, en, country, currency, kind) in enumerate(W.INVESTORS):
-            county = (
-                "310115"
-                if country != "CN"
-                else self.rng.choice([c for city in self.cities[:7] for c in city.counties])
-            )
+            if country != "CN":
+                # A foreign fund's China office, in the business districts such offices choose.
+                county = (
+                    W.FOREIGN_INVESTOR_OFFICES.get(country)
+                    or W.INVESTOR_OFFICE_DISTRICTS[foreign % len(W.INVESTOR_OFFICE_DISTRICTS)]
+                )
+                foreign += 1
+            else:
+                # A fund named after a city is in that city; the others anywhere in the seeds.
+                city = next((c for c in self.cities[:7] if zh.startswith(c.zh)), None)
+                county = self.rng.choice(city.counties if city else seed_counties)
             if zh.startswith(("无锡", "江苏")):
                 county = "320211"
             low = Decimal(self.rng.choice([1, 2, 5, 10])) * 1_000_000

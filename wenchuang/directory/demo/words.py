@@ -557,6 +557,20 @@ INVESTORS: list[tuple[str, str, str, str, str]] = [
     ("", "Rio Criativo Investimentos", "BR", "BRL", "venture"),
 ]
 
+# Where foreign funds have their China office: the central business districts of Shanghai,
+# Beijing and Shenzhen, in turn; a Hong Kong fund is in Hong Kong.
+INVESTOR_OFFICE_DISTRICTS = [
+    "310101",  # Shanghai Huangpu
+    "110105",  # Beijing Chaoyang
+    "310106",  # Shanghai Jing'an
+    "440304",  # Shenzhen Futian
+    "310115",  # Shanghai Pudong (Lujiazui)
+    "110101",  # Beijing Dongcheng
+    "310104",  # Shanghai Xuhui
+    "440305",  # Shenzhen Nanshan
+]
+FOREIGN_INVESTOR_OFFICES = {"HK": "810000"}
+
 # (key, kind, Chinese, English, French, German, region)
 ORGANISATIONS = [
     (

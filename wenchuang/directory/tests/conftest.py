@@ -1,4 +1,4 @@
-"""Shared fixtures for the directory tests: reference data, a cast of users, files to import."""
+"""Shared fixtures for the directory tests: who imports, files to import."""
 
 import csv
 import io
@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wenchuang.accounts.models import Role, User
 from wenchuang.directory.importing import credit_code_check_char
-from wenchuang.reference.loading import load_all
 
 # A county of Weifang, its prefecture and province, and a small category (animation and games).
 WEIFANG_KUIWEN = "370705"
@@ -22,21 +20,14 @@ def credit_code(n: int, region: str = WEIFANG_KUIWEN) -> str:
 
 
 @pytest.fixture
-def reference(db):
-    load_all()
-
-
-@pytest.fixture
-def staff(db):
+def staff(cast):
     # Shandong's office: the rows these tests import are in Weifang.
-    return User.objects.create_user(
-        "staff", password="x", role=Role.CENTRE_STAFF, jurisdiction_id="370000"
-    )
+    return cast["shandong_staff"]
 
 
 @pytest.fixture
-def outsider(db):
-    return User.objects.create_user("outsider", password="x", role=Role.ENTERPRISE_REP)
+def outsider(cast):
+    return cast["rep"]
 
 
 @pytest.fixture

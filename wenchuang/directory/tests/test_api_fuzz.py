@@ -16,7 +16,6 @@ from wenchuang.accounts.models import Organisation, Role
 from wenchuang.accounts.services import api_token_create, user_create
 from wenchuang.directory import services
 from wenchuang.directory.models import Enterprise, Investor, Park, ServiceProvider, Talent
-from wenchuang.reference.loading import load_all
 from wenchuang.wsgi import application
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
@@ -44,8 +43,7 @@ def keep_the_test_transaction():
 
 @pytest.fixture
 def tokens(db):
-    """Reference data, a few records of each kind (ids 1, 2, ...), a staff and a rep token."""
-    load_all()
+    """A few records of each kind (ids 1, 2, ...), a staff and a rep token."""
     staff = user_create(
         username="fuzz-staff",
         password="pw-fuzz-123",

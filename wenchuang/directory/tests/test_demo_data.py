@@ -1,11 +1,14 @@
 """The demo data generator: deterministic, consistent with the reference data, searchable."""
 
+import re
+from collections import Counter
+
 import pytest
 from django.contrib.auth import authenticate
 from django.db import transaction
 from django.test import override_settings
 
-from wenchuang.accounts.models import Role, User
+from wenchuang.accounts.models import Organisation, Role, User
 from wenchuang.directory.demo import (
     CREDIT_WEIGHTS,
     DEMO_PASSWORD,
@@ -22,7 +25,6 @@ from wenchuang.directory.models import (
     Talent,
 )
 from wenchuang.directory.search import apply_search, facets
-from wenchuang.reference.loading import load_all
 from wenchuang.reference.models import IndustryCategory, Region
 from wenchuang.reference.selectors import SizeRule
 
@@ -36,7 +38,6 @@ def demo(django_db_setup, django_db_blocker):
     """One generated directory shared by the module, rolled back at the end."""
     with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHER):
         with transaction.atomic():
-            load_all()
             summary = generate(enterprises=N, seed=SEED, progress=False)
             yield summary
             transaction.set_rollback(True)
@@ -155,11 +156,67 @@ def test_weifang_association_has_active_renewing_and_lapsed_members(demo_db):
     assert memberships.filter(membership_type="president").count() == 1
 
 
-def test_there_is_one_login_per_role_and_it_authenticates(demo_db):
+def test_there_is_one_login_per_role_and_it_authenticates(demo_db, rf):
     for role in Role:
         user = User.objects.filter(role=role).order_by("id").first()
         assert user is not None, role
-        assert authenticate(username=user.username, password=DEMO_PASSWORD) == user
+        # A sign-in always comes with its request: the throttle keys on its address.
+        request = rf.post("/accounts/login/")
+        assert authenticate(request, username=user.username, password=DEMO_PASSWORD) == user
     assert User.objects.get(username="staff_wuxi").jurisdiction_id == "320200"
     assert User.objects.get(username="staff_national").jurisdiction_id == "000000"
     assert User.objects.get(username="official_binhu").jurisdiction_id == "320211"
+
+
+def city_names() -> dict[str, set[str]]:
+    """Every city's name as a record's name would carry it, with its region-code prefix."""
+    cities: dict[str, set[str]] = {}
+
+    def add(name: str, prefix: str) -> None:
+        if len(name) >= 2:
+            cities.setdefault(name, set()).add(prefix)
+
+    # Municipalities and the special administrative regions are provinces; other cities are
+    # prefectures named "...市".
+    for r in Region.objects.filter(level__in=[Region.Level.PROVINCE, Region.Level.PREFECTURE]):
+        zh = r.name_zh_hans
+        if r.level == Region.Level.PROVINCE and not zh.endswith(("市", "特别行政区")):
+            continue
+        if r.level == Region.Level.PREFECTURE and not zh.endswith("市"):
+            continue
+        prefix = r.code[:2] if r.level == Region.Level.PROVINCE else r.code[:4]
+        add(zh.removesuffix("市").removesuffix("特别行政区"), prefix)
+        add(r.name_en, prefix)
+    return cities
+
+
+def named_cities(name: str, cities: dict[str, set[str]]) -> set[str]:
+    found: set[str] = set()
+    for city, prefixes in cities.items():
+        if city.isascii():
+            if re.search(rf"\b{re.escape(city)}\b", name):
+                found |= prefixes
+        elif city in name:
+            found |= prefixes
+    return found
+
+
+def test_records_named_after_a_city_are_in_that_city(demo_db):
+    cities = city_names()
+    misplaced = []
+    for model in (Enterprise, Park, Investor, ServiceProvider, Organisation):
+        for name_zh, name_en, region in model.objects.values_list(
+            "name_zh_hans", "name_en", "region_id"
+        ):
+            prefixes = named_cities(name_zh, cities) or named_cities(name_en, cities)
+            if prefixes and not any((region or "").startswith(p) for p in prefixes):
+                misplaced.append((model.__name__, name_zh or name_en, region))
+    assert misplaced == []
+
+
+def test_foreign_investors_are_not_all_in_one_district(demo_db):
+    # Their China offices spread over the business districts of several cities.
+    regions = Counter(Investor.objects.exclude(country="CN").values_list("region_id", flat=True))
+    assert sum(regions.values()) >= 20
+    assert max(regions.values()) <= sum(regions.values()) // 3
+    assert {code[:4] for code in regions} >= {"1101", "3101", "4403"}

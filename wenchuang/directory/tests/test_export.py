@@ -13,7 +13,7 @@ from wenchuang.directory.models import Enterprise, Park
 
 from .conftest import credit_code, csv_bytes, enterprise_row
 
-pytestmark = pytest.mark.usefixtures("reference")
+pytestmark = pytest.mark.usefixtures("reference_data")
 
 COMPARED = [
     "name_zh_hans",

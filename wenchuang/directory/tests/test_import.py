@@ -16,7 +16,7 @@ from wenchuang.directory.search import facets
 
 from .conftest import CATEGORY, WEIFANG_KUIWEN, credit_code, csv_bytes, enterprise_row
 
-pytestmark = pytest.mark.usefixtures("reference")
+pytestmark = pytest.mark.usefixtures("reference_data")
 
 
 def problems(result):
@@ -270,7 +270,9 @@ def test_command_with_partial_imports_good_rows(write_file, capsys, staff):
     rows = [enterprise_row(1), enterprise_row(2, region_code="999999")]
     path = write_file("e.csv", csv_bytes(rows))
 
-    call_command("import_records", "enterprises", str(path), "--partial", "--user", "staff")
+    call_command(
+        "import_records", "enterprises", str(path), "--partial", "--user", "shandong_staff"
+    )
 
     assert "1 imported" in capsys.readouterr().out
     assert AuditEvent.objects.get(action="import").actor == staff
@@ -330,7 +332,7 @@ def test_import_job_refuses_other_files_and_oversized_files(staff, settings):
     assert not ImportJob.objects.exists()
 
 
-def test_staff_import_only_into_their_jurisdiction(reference, write_file):
+def test_staff_import_only_into_their_jurisdiction(reference_data, write_file):
     from wenchuang.accounts.services import user_create
 
     wuxi = user_create(

@@ -1,0 +1,145 @@
+"""Factories for organisations, users (a trait per role) and API tokens."""
+
+import factory
+from factory.django import DjangoModelFactory
+
+from wenchuang.accounts.models import ApiToken, Organisation, Role, User
+from wenchuang.accounts.services import user_create
+
+PASSWORD = "pw-for-tests"
+WUXI = "320200"
+WUXI_BINHU = "320211"
+
+Kind = Organisation.Kind
+
+
+class OrganisationFactory(DjangoModelFactory):
+    """An enterprise in Binhu, Wuxi, named as registered companies are; a trait per kind."""
+
+    class Meta:
+        model = Organisation
+
+    kind = Kind.ENTERPRISE
+    name_zh_hans = factory.Sequence(lambda n: f"无锡第{n}文化传媒有限公司")
+    name_en = factory.Sequence(lambda n: f"Wuxi No. {n} Culture Media Co., Ltd.")
+    region_id = WUXI_BINHU
+
+    class Params:
+        agency = factory.Trait(
+            kind=Kind.AGENCY,
+            name_zh_hans="无锡市文化产业促进中心",
+            name_en="Wuxi Cultural Industry Promotion Center",
+            region_id=WUXI,
+        )
+        district = factory.Trait(
+            kind=Kind.DISTRICT, name_zh_hans="滨湖区人民政府", name_en="Binhu District Government"
+        )
+        association = factory.Trait(
+            kind=Kind.ASSOCIATION,
+            name_zh_hans="无锡市文化产业协会",
+            name_en="Wuxi Cultural Industry Association",
+            region_id=WUXI,
+        )
+        park_operator = factory.Trait(
+            kind=Kind.PARK_OPERATOR,
+            name_zh_hans=factory.Sequence(lambda n: f"无锡第{n}文化产业园运营有限公司"),
+            name_en=factory.Sequence(lambda n: f"Wuxi No. {n} Culture Park Operations Ltd."),
+        )
+        investor = factory.Trait(
+            kind=Kind.INVESTOR,
+            name_zh_hans=factory.Sequence(lambda n: f"无锡第{n}文化产业投资基金"),
+            name_en=factory.Sequence(lambda n: f"Wuxi No. {n} Cultural Industry Fund"),
+            region_id=WUXI,
+        )
+        service_provider = factory.Trait(
+            kind=Kind.SERVICE_PROVIDER,
+            name_zh_hans=factory.Sequence(lambda n: f"无锡第{n}律师事务所"),
+            name_en=factory.Sequence(lambda n: f"Wuxi No. {n} Law Firm"),
+            region_id=WUXI,
+        )
+
+
+class UserFactory(DjangoModelFactory):
+    """A user made by the accounts service, as the site makes them; a trait per role.
+
+    `UserFactory(centre_staff=True)` is Wuxi staff; `UserFactory(centre_staff=True,
+    jurisdiction_code="210200")` staff elsewhere. The password is PASSWORD.
+    """
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = PASSWORD
+    role = Role.PUBLIC
+    organisation = None
+    jurisdiction_code = None
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.cn")
+
+    class Params:
+        centre_staff = factory.Trait(
+            role=Role.CENTRE_STAFF,
+            organisation=factory.SubFactory(OrganisationFactory, agency=True),
+            jurisdiction_code=WUXI,
+        )
+        district_official = factory.Trait(
+            role=Role.DISTRICT_OFFICIAL,
+            organisation=factory.SubFactory(OrganisationFactory, district=True),
+            jurisdiction_code=WUXI_BINHU,
+        )
+        park_manager = factory.Trait(
+            role=Role.PARK_MANAGER,
+            organisation=factory.SubFactory(OrganisationFactory, park_operator=True),
+        )
+        enterprise_rep = factory.Trait(
+            role=Role.ENTERPRISE_REP, organisation=factory.SubFactory(OrganisationFactory)
+        )
+        investor = factory.Trait(
+            role=Role.INVESTOR,
+            organisation=factory.SubFactory(OrganisationFactory, investor=True),
+        )
+        expert_reviewer = factory.Trait(role=Role.EXPERT_REVIEWER)
+        service_provider = factory.Trait(
+            role=Role.SERVICE_PROVIDER,
+            organisation=factory.SubFactory(OrganisationFactory, service_provider=True),
+        )
+        association_member = factory.Trait(
+            role=Role.ASSOCIATION_MEMBER, organisation=factory.SubFactory(OrganisationFactory)
+        )
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Through the service, so that whatever it adds to a new user (validation, and
+        # whatever later versions attach to a user) happens here too.
+        extra = {k: kwargs.pop(k) for k in list(kwargs) if k not in USER_CREATE_ARGS}
+        user = user_create(**kwargs)
+        if extra:
+            for name, value in extra.items():
+                setattr(user, name, value)
+            user.save(update_fields=list(extra))
+        return user
+
+
+USER_CREATE_ARGS = {"username", "password", "role", "organisation", "jurisdiction_code", "email"}
+
+
+class ApiTokenFactory(DjangoModelFactory):
+    """A token; the plain key is on the instance as `.key`, as only its creator ever sees it."""
+
+    class Meta:
+        model = ApiToken
+
+    user = factory.SubFactory(UserFactory, centre_staff=True)
+    name = factory.Sequence(lambda n: f"statistics export {n}")
+    key = factory.LazyFunction(ApiToken.new_key)
+    key_hash = factory.LazyAttribute(lambda t: ApiToken.hash_key(t.key))
+    prefix = factory.LazyAttribute(lambda t: t.key[3:11])
+    revoked = False
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        key = kwargs.pop("key", None)
+        token = super()._create(model_class, *args, **kwargs)
+        token.key = key
+        return token
