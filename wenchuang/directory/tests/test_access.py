@@ -192,3 +192,19 @@ def test_a_province_level_record_has_no_prefecture_and_is_found_by_province_staf
         user=cast["public"], model=Enterprise, filters=DirectoryFilters(region="320000")
     )
     assert record in found
+
+
+def test_the_owner_of_a_rejected_profile_is_told_it_went_back_to_the_queue(
+    client, cast, newcomer_profile
+):
+    newcomer, record = newcomer_profile
+    services.record_validate(record=record, by=cast["wuxi_staff"], approve=False, reason="Name?")
+    client.force_login(newcomer)
+    response = client.post(
+        f"/en/enterprise/{record.pk}/edit/",
+        {"name_en": "Hidden Games Ltd", "region_code": "320211", "category_code": "0241"},
+        follow=True,
+    )
+    assert "Centre staff will validate the profile." in response.content.decode()
+    client.force_login(cast["wuxi_staff"])
+    assert "Hidden Games Ltd" in client.get("/en/validation/").content.decode()

@@ -202,6 +202,9 @@ def record_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
                     request,
                     _("Your changes were sent to centre staff; they appear once validated."),
                 )
+            elif result.status == "pending" and record.status == "rejected":
+                # The owner's edit sent a refused profile back to the validation queue.
+                messages.info(request, _("Thank you. Centre staff will validate the profile."))
             else:
                 messages.success(request, _("Changes saved."))
             return redirect(record)
