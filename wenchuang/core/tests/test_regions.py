@@ -53,3 +53,16 @@ def test_the_scope_is_equalities_on_the_copied_columns_never_a_prefix_match(cast
         Enterprise.objects.all()
     )
     assert not jurisdiction_scope(cast["rep"], Enterprise.objects.all()).exists()
+
+
+def test_staff_read_the_audit_trail_of_their_jurisdiction_in_the_admin(client, cast, directory):
+    from django.contrib.auth.models import Permission
+
+    dalian = cast["dalian_staff"]
+    dalian.is_staff = True
+    dalian.save()
+    dalian.user_permissions.add(Permission.objects.get(codename="view_auditevent"))
+    client.force_login(dalian)
+    page = client.get("/admin/core/auditevent/").content.decode()
+    assert "210202" in page  # Dalian Harbour Media's creation
+    assert "320211" not in page  # Wuxi's records
