@@ -249,3 +249,28 @@ def test_two_edits_from_the_same_form_version_one_is_refused(reference_data, cas
     acme.refresh_from_db()
     assert acme.name_en in {"First", "Second"}
     assert AuditEvent.objects.filter(record_id=str(acme.pk), action="update").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_double_clicked_renewal_moves_the_date_one_year_only(cast, orgs, directory):
+    import datetime
+
+    from wenchuang.directory.models import AssociationMembership
+
+    membership = AssociationMembership.objects.create(
+        association=orgs["association"],
+        member=orgs["acme"],
+        enterprise=directory["acme"],
+        membership_type="director",
+        yearly_fee="5000.00",
+        status="active",
+        started_on=datetime.date(2025, 11, 1),
+        renews_on=datetime.date(2026, 11, 1),
+    )
+    stale_copy = AssociationMembership.objects.get(pk=membership.pk)
+    today = datetime.date(2026, 11, 21)
+    services.membership_renew(membership=membership, by=cast["wuxi_staff"], today=today)
+    with pytest.raises(Conflict):
+        services.membership_renew(membership=stale_copy, by=cast["wuxi_staff"], today=today)
+    membership.refresh_from_db()
+    assert membership.renews_on == datetime.date(2027, 11, 21)
