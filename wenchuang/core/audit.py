@@ -34,7 +34,7 @@ def field_changes(instance: models.Model, new_values: dict[str, Any]) -> dict[st
     changes: dict[str, list[Any]] = {}
     for name, new in new_values.items():
         field = instance._meta.get_field(name)
-        old = getattr(instance, field.attname if field.is_relation else name)
+        old = getattr(instance, getattr(field, "attname", name))
         new_plain = new.pk if isinstance(new, models.Model) else new
         if _plain(old) != _plain(new_plain):
             changes[name] = [_plain(old), _plain(new_plain)]
