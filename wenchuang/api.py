@@ -20,6 +20,7 @@ from ninja.responses import NinjaJSONEncoder
 from ninja.security import HttpBearer, SessionAuth
 
 from wenchuang.accounts.services import api_token_authenticate
+from wenchuang.core.transitions import Conflict
 
 
 class TokenAuth(HttpBearer):
@@ -75,6 +76,7 @@ WRITE_ERRORS: dict[int, Any] = {
     401: ErrorOut,
     403: ErrorOut,
     404: ErrorOut,
+    409: ErrorOut,
     422: ValidationErrorOut,
 }
 
@@ -212,6 +214,12 @@ def django_validation_error(request: HttpRequest, exc: ValidationError) -> HttpR
         for message in field_messages
     ]
     return _validation_response(request, errors)
+
+
+@api.exception_handler(Conflict)
+def conflict(request: HttpRequest, exc: Conflict) -> HttpResponse:
+    """A write based on a state someone else changed meanwhile (core.transitions)."""
+    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=409)
 
 
 @api.exception_handler(PermissionDenied)

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import models
 
 from .models import AuditEvent
+from .regions import CODE_COLUMNS, ORIGIN_COLUMNS, Placement, jurisdiction_scope
 
 
 def record_label(instance: models.Model) -> str:
@@ -33,7 +34,7 @@ def field_changes(instance: models.Model, new_values: dict[str, Any]) -> dict[st
     changes: dict[str, list[Any]] = {}
     for name, new in new_values.items():
         field = instance._meta.get_field(name)
-        old = getattr(instance, field.attname if field.is_relation else name)
+        old = getattr(instance, getattr(field, "attname", name))
         new_plain = new.pk if isinstance(new, models.Model) else new
         if _plain(old) != _plain(new_plain):
             changes[name] = [_plain(old), _plain(new_plain)]
@@ -47,8 +48,10 @@ def audit_record(
     instance: models.Model,
     changes: dict[str, Any] | None = None,
     note: str = "",
+    origin: Placement | None = None,
 ) -> AuditEvent:
-    return AuditEvent.objects.create(
+    """Note a change to `instance`, placed where the instance now is (and `origin` for a move)."""
+    event = AuditEvent(
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,
         record_type=record_label(instance),
@@ -56,6 +59,30 @@ def audit_record(
         changes={k: _plain(v) for k, v in (changes or {}).items()},
         note=note[:500],
     )
+    where = placement_now(instance)
+    if where is not None:
+        for name, value in CODE_COLUMNS.values(where).items():
+            setattr(event, name, value)
+    if origin is not None and origin != where:
+        for name, value in ORIGIN_COLUMNS.values(origin).items():
+            setattr(event, name, value)
+    event.save()
+    return event
+
+
+def placement_now(instance: models.Model) -> Placement | None:
+    """The placement copied on a placed record (see core.regions), None for unplaced rows."""
+    region_code = getattr(instance, "region_id", None)
+    if not region_code or not hasattr(instance, "province_code"):
+        return None
+    return Placement(
+        str(region_code), instance.province_code, getattr(instance, "prefecture_code", "")
+    )
+
+
+def audit_events(user):
+    """The audit trail a staff member may read: the events placed in their jurisdiction."""
+    return jurisdiction_scope(user, AuditEvent.objects.select_related("actor"))
 
 
 def history_for(instance: models.Model):

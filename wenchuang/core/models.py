@@ -4,9 +4,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .regions import CODE_COLUMNS, ORIGIN_COLUMNS
+
 
 class AuditEvent(models.Model):
     """One change to one record: who, when, what, and each field's old and new value."""
+
+    region_columns = (CODE_COLUMNS, ORIGIN_COLUMNS)
 
     class Action(models.TextChoices):
         CREATE = "create", _("created")
@@ -31,6 +35,14 @@ class AuditEvent(models.Model):
     record_type = models.CharField(_("record type"), max_length=64)
     record_id = models.CharField(_("record id"), max_length=64)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
+    # Where the record was after the change (and before it, for a move), so that the trail
+    # can be read by jurisdiction (core.regions.jurisdiction_scope); blank when unplaced.
+    region_code = models.CharField(_("region"), max_length=6, blank=True, default="", db_index=True)
+    province_code = models.CharField(max_length=6, blank=True, default="", db_index=True)
+    prefecture_code = models.CharField(max_length=6, blank=True, default="", db_index=True)
+    origin_region_code = models.CharField(max_length=6, blank=True, default="")
+    origin_province_code = models.CharField(max_length=6, blank=True, default="", db_index=True)
+    origin_prefecture_code = models.CharField(max_length=6, blank=True, default="", db_index=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
 
     class Meta:

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wenchuang.core.languages import localized
+from wenchuang.core.regions import CODE_COLUMNS, ORIGIN_COLUMNS
 
 # Fields only agency staff and the record's own organisation see: pages, API and exports.
 CONTACT_FIELDS = ("contact_person", "email", "phone", "website")
@@ -327,9 +328,18 @@ class ProfileChange(models.Model):
         APPROVED = "approved", _("approved")
         REJECTED = "rejected", _("rejected")
 
+    # Where the record will be once the change applies, and where it was when proposed: a
+    # move is overseen by both regions' staff (see core.regions.jurisdiction_scope).
+    region_columns = (CODE_COLUMNS, ORIGIN_COLUMNS)
+
     record_type = models.CharField(max_length=64)
     record_id = models.PositiveBigIntegerField()
     region_code = models.CharField(max_length=6, db_index=True)
+    province_code = models.CharField(max_length=6, db_index=True, default="")
+    prefecture_code = models.CharField(max_length=6, db_index=True, default="")
+    origin_region_code = models.CharField(max_length=6, db_index=True, default="")
+    origin_province_code = models.CharField(max_length=6, db_index=True, default="")
+    origin_prefecture_code = models.CharField(max_length=6, db_index=True, default="")
     changes = models.JSONField(_("proposed values"))
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

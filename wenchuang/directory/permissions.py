@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from wenchuang.accounts.models import STAFF_ROLES, Role
 from wenchuang.core.permissions import ALLOW, Decision, deny
+from wenchuang.core.regions import in_jurisdiction, jurisdiction_of
 
 from .models import DirectoryRecord, Enterprise, Investor, Park, ServiceProvider
 
@@ -16,22 +17,6 @@ OWNER_ROLE = {
     Investor: Role.INVESTOR,
     ServiceProvider: Role.SERVICE_PROVIDER,
 }
-
-
-def jurisdiction_prefix(user) -> str | None:
-    """The region-code prefix a staff member acts within ('' = everything), None if none."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    if user.is_superuser:
-        return ""
-    if user.role not in STAFF_ROLES or user.jurisdiction is None:
-        return None
-    return user.jurisdiction.prefix
-
-
-def in_jurisdiction(user, region_code: str) -> bool:
-    prefix = jurisdiction_prefix(user)
-    return prefix is not None and region_code.startswith(prefix)
 
 
 def is_owner(user, record: DirectoryRecord) -> bool:
@@ -66,6 +51,11 @@ def can_view(user, record: DirectoryRecord) -> Decision:
     if is_owner(user, record) or in_jurisdiction(user, record.region_id):
         return ALLOW
     return deny(_("This record has not been published yet."))
+
+
+def oversees(user) -> bool:
+    """Does the user act as agency staff somewhere (a jurisdiction, or an administrator)?"""
+    return jurisdiction_of(user) is not None
 
 
 def can_create(user, model: type[DirectoryRecord]) -> Decision:
@@ -132,6 +122,14 @@ def can_validate(user, region_code: str | None = None) -> Decision:
     if region_code is None:
         return ALLOW if user.jurisdiction_id else _outside_jurisdiction(user)
     return ALLOW if in_jurisdiction(user, region_code) else _outside_jurisdiction(user)
+
+
+def can_decide_change(user, change) -> Decision:
+    """Staff of the region a change moves the record to, or of the one it leaves, decide it."""
+    decision = can_validate(user, change.region_code)
+    if decision or not change.origin_region_code:
+        return decision
+    return can_validate(user, change.origin_region_code)
 
 
 def can_manage_membership(user, membership) -> Decision:

@@ -11,6 +11,7 @@ from django.http import Http404
 
 from wenchuang.core.audit import history_for
 from wenchuang.core.pagination import COUNT_CAP
+from wenchuang.core.regions import jurisdiction_scope, region_q
 from wenchuang.reference.models import IndustryCategory, Region
 
 from . import permissions, search
@@ -85,18 +86,7 @@ def _region_filter(code: str) -> tuple[Q, str | None]:
         Region.Level.PREFECTURE: "c",
     }
     kind = kinds.get(region.level, "r")
-    return region_scope(region), kind and search.facet(kind, region.code)
-
-
-def region_scope(region: Region) -> Q:
-    """Records inside `region`, as one indexed equality on the copied region columns."""
-    if region.level == Region.Level.COUNTRY:
-        return Q()
-    if region.level == Region.Level.PROVINCE:
-        return Q(province_code=region.code)
-    if region.level == Region.Level.PREFECTURE:
-        return Q(prefecture_code=region.code)
-    return Q(region_id=region.code)
+    return region_q(region), kind and search.facet(kind, region.code)
 
 
 def _category_filter(model: type[DirectoryRecord], code: str) -> Q:
@@ -115,15 +105,10 @@ def _category_filter(model: type[DirectoryRecord], code: str) -> Q:
 def visible_records(user, model: type[DirectoryRecord]) -> QuerySet:
     """Published records, plus unpublished ones the user owns or oversees."""
     qs = model.objects.all()
-    extra = Q()
-    scope = jurisdiction_scope(user)
-    if scope is not None:
-        extra |= scope
+    visible = qs.filter(status="published") | jurisdiction_scope(user, qs)
     if getattr(user, "is_authenticated", False) and user.organisation_id:
-        extra |= Q(organisation_id=user.organisation_id)
-    if extra == Q():
-        return qs.filter(status="published")
-    return qs.filter(Q(status="published") | extra)
+        visible |= qs.filter(organisation_id=user.organisation_id)
+    return visible
 
 
 @dataclass(frozen=True)
@@ -246,27 +231,16 @@ def get_record_for_edit(user, model: type[DirectoryRecord], pk: int) -> Director
     return record
 
 
-def jurisdiction_scope(user) -> Q | None:
-    """The records a staff member oversees, or None for users without a jurisdiction."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    if user.is_superuser:
-        return Q()
-    if permissions.jurisdiction_prefix(user) is None:
-        return None
-    return region_scope(user.jurisdiction)
-
-
 def _validates(user) -> bool:
     return bool(permissions.can_validate(user))
 
 
 def pending_changes(user) -> QuerySet[ProfileChange]:
+    """Changes awaiting a decision that the user's jurisdiction covers (origin or destination)."""
     if not _validates(user):
         return ProfileChange.objects.none()
-    prefix = permissions.jurisdiction_prefix(user) or ""
-    return ProfileChange.objects.filter(
-        status=ProfileChange.Status.PENDING, region_code__startswith=prefix
+    return jurisdiction_scope(
+        user, ProfileChange.objects.filter(status=ProfileChange.Status.PENDING)
     ).select_related("submitted_by")
 
 
@@ -307,12 +281,23 @@ def pending_changes_to_show(user, limit: int = 100) -> list[PendingChange]:
 def pending_records(user, model: type[DirectoryRecord]) -> QuerySet:
     if not _validates(user):
         return model.objects.none()
-    return model.objects.filter(jurisdiction_scope(user), status="pending")
+    return jurisdiction_scope(user, model.objects.filter(status="pending"))
+
+
+# Audit verbs of proposals and refusals, which left the published record as it was.
+UNDECIDED_ACTIONS = ("submit", "reject")
 
 
 def record_history(user, record: DirectoryRecord, limit: int = 50) -> list:
-    """The record's audit trail, with contact details left out for those who may not see them."""
-    events = list(history_for(record)[:limit])
+    """The record's audit trail, with contact details left out for those who may not see them.
+
+    Proposals (an owner's submitted changes) and refusals are not decisions that changed the
+    record: only the record's owner and the staff who may edit it see them.
+    """
+    events_qs = history_for(record)
+    if not permissions.can_edit(user, record):
+        events_qs = events_qs.exclude(action__in=UNDECIDED_ACTIONS)
+    events = list(events_qs[:limit])
     hide_contacts = not permissions.can_view_contacts(user, record)
     for event in events:
         # Who made a change is shown to those who may see contacts, as in the API.

@@ -11,9 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wenchuang.core.audit import audit_record, field_changes
+from wenchuang.core.audit import audit_record, field_changes, placement_now
 from wenchuang.core.languages import language_fields
 from wenchuang.core.permissions import require
+from wenchuang.core.regions import CODE_COLUMNS, ORIGIN_COLUMNS, place, placement_of
+from wenchuang.core.transitions import changed_meanwhile, transition, version_of
 from wenchuang.reference.models import Currency, IndustryCategory, Region
 from wenchuang.reference.selectors import SizeRule
 
@@ -30,6 +32,7 @@ from .models import (
     Talent,
 )
 from .search import document
+from .workflows import CHANGE_REVIEW, MEMBERSHIP, PUBLICATION, RENEWAL_ONLY
 
 MAX_DESCRIPTION_CHARS = 10_000
 
@@ -124,11 +127,7 @@ def _resolve(model: type[DirectoryRecord], data: dict[str, Any]) -> dict[str, An
 
 def _derive(record: DirectoryRecord, size_rule: SizeRule | None = None) -> None:
     """Fill the copied and computed columns from the fields a person set."""
-    region = record.region
-    record.province_code = region.code[:2] + "0000"
-    record.prefecture_code = (
-        region.code[:4] + "00" if region.level >= Region.Level.PREFECTURE else ""
-    )
+    place(record, record.region)
     if isinstance(record, Enterprise):
         category = record.category
         record.major_code = category.code[:2]
@@ -180,20 +179,29 @@ def record_create(*, model: type[DirectoryRecord], by, data: dict[str, Any]) -> 
 
 @transaction.atomic
 def record_update(
-    *, record: DirectoryRecord, by, data: dict[str, Any]
+    *, record: DirectoryRecord, by, data: dict[str, Any], version: str | None = None
 ) -> DirectoryRecord | ProfileChange:
-    """Staff edits apply at once; an owner's edits to a published profile wait for validation."""
+    """Staff edits apply at once; an owner's edits to a published profile wait for validation.
+
+    `version` is the record's `version_of` when the form was shown: if someone changed the
+    record since, the edit is refused (Conflict) instead of silently undoing theirs. An
+    owner's edit to a rejected profile applies and sends it back to the validation queue.
+    """
     require(permissions.can_edit(by, record))
     model = type(record)
+    # Lock the row: a concurrent edit waits here and then sees the newer version.
+    current = model.objects.select_for_update().select_related("region").get(pk=record.pk)
+    if version is not None and version != version_of(current):
+        raise changed_meanwhile(current)
     staff_values = {k: data.pop(k) for k in STAFF_ONLY_FIELDS.get(model, []) if k in data}
     is_staff = by.is_superuser or by.role == "centre_staff"
     if staff_values and not is_staff:
         raise ValidationError({k: [_("Only centre staff may change this.")] for k in staff_values})
     values = _resolve(model, data)
     values.update(staff_values)
-    changes = field_changes(record, values)
+    changes = field_changes(current, values)
     if not changes:
-        return record
+        return current
     if is_staff and "region" in values:
         require(permissions.can_create_in_region(by, values["region"].code))
     # Check the whole new state before anything is stored or queued.
@@ -201,19 +209,28 @@ def record_update(
     for name, value in values.items():
         setattr(candidate, name, value)
     _validate(candidate)
-    if is_staff or record.status != PublicationStatus.PUBLISHED:
+    origin = placement_now(current)
+    if is_staff or current.status != PublicationStatus.PUBLISHED:
         _derive(candidate)
         candidate.save()
-        audit_record(actor=by, action="update", instance=candidate, changes=changes)
+        audit_record(actor=by, action="update", instance=candidate, changes=changes, origin=origin)
+        if candidate.status == PublicationStatus.REJECTED and not is_staff:
+            transition(candidate, PUBLICATION, PublicationStatus.PENDING, by=by)
         return candidate
-    change = ProfileChange.objects.create(
+    change = ProfileChange(
         record_type=record._meta.label_lower,
         record_id=record.pk,
-        region_code=candidate.region_id,
         changes={name: new for name, (_old, new) in changes.items()},
         submitted_by=by,
     )
-    audit_record(actor=by, action="submit", instance=record, changes=changes)
+    # Queued where the record will be; a move also stays in the queue of where it is.
+    for name, value in CODE_COLUMNS.values(placement_of(candidate.region)).items():
+        setattr(change, name, value)
+    if candidate.region_id != current.region_id and origin is not None:
+        for name, value in ORIGIN_COLUMNS.values(origin).items():
+            setattr(change, name, value)
+    change.save()
+    audit_record(actor=by, action="submit", instance=current, changes=changes)
     return change
 
 
@@ -226,14 +243,16 @@ def _model_for_change(change: ProfileChange) -> type[DirectoryRecord]:
 
 @transaction.atomic
 def change_decide(*, change: ProfileChange, by, approve: bool, reason: str = "") -> ProfileChange:
-    """Staff accept or refuse a representative's proposed changes."""
-    require(permissions.can_validate(by, change.region_code))
+    """Staff accept or refuse a representative's proposed changes; one decision wins."""
+    require(permissions.can_decide_change(by, change))
     if change.status != ProfileChange.Status.PENDING:
         raise ValidationError(_("This change has already been decided."))
     if not approve and not reason.strip():
         raise ValidationError({"reason": [_("Say why the change is refused.")]})
     model = _model_for_change(change)
     record = model.objects.select_for_update().get(pk=change.record_id)
+    origin = placement_now(record)
+    changes: dict[str, Any] = {}
     if approve:
         values = _resolve(model, dict(change.changes))
         changes = field_changes(record, values)
@@ -242,14 +261,20 @@ def change_decide(*, change: ProfileChange, by, approve: bool, reason: str = "")
         _validate(record)
         _derive(record)
         record.save()
-        audit_record(actor=by, action="approve", instance=record, changes=changes)
-    else:
-        audit_record(actor=by, action="reject", instance=record, note=reason)
-    change.status = ProfileChange.Status.APPROVED if approve else ProfileChange.Status.REJECTED
-    change.decided_by = by
-    change.decided_at = timezone.now()
-    change.reason = reason
-    change.save()
+    # The conditional update on the change decides the race: a losing decision raises
+    # Conflict, and the transaction takes back the record it had already changed.
+    transition(
+        change,
+        CHANGE_REVIEW,
+        ProfileChange.Status.APPROVED if approve else ProfileChange.Status.REJECTED,
+        by=by,
+        expected=ProfileChange.Status.PENDING,
+        updates={"decided_by": by, "decided_at": timezone.now(), "reason": reason},
+        changes=changes,
+        note=reason,
+        audit_on=record,
+        origin=origin,
+    )
     return change
 
 
@@ -257,29 +282,25 @@ def change_decide(*, change: ProfileChange, by, approve: bool, reason: str = "")
 def record_validate(
     *, record: DirectoryRecord, by, approve: bool, reason: str = ""
 ) -> DirectoryRecord:
-    """Staff publish or reject a new profile."""
+    """Staff publish or reject a new profile; of two decisions at once, one wins."""
     require(permissions.can_validate(by, record.region_id))
     if record.status != PublicationStatus.PENDING:
         raise ValidationError(_("This profile is not awaiting validation."))
     if not approve and not reason.strip():
         raise ValidationError({"reason": [_("Say why the profile is refused.")]})
-    old = record.status
-    record.status = PublicationStatus.PUBLISHED if approve else PublicationStatus.REJECTED
-    record.save(update_fields=["status", "updated_at"])
-    audit_record(
-        actor=by,
-        action="approve" if approve else "reject",
-        instance=record,
-        changes={"status": [old, record.status]},
-        note=reason,
-    )
+    target = PublicationStatus.PUBLISHED if approve else PublicationStatus.REJECTED
+    transition(record, PUBLICATION, target, by=by, expected=PublicationStatus.PENDING, note=reason)
     return record
 
 
 @transaction.atomic
 def park_tenant_set(*, park: Park, enterprise: Enterprise, by, present: bool) -> Enterprise:
-    """Add an enterprise to a park's tenant list, or take it off."""
+    """Add an enterprise the user can see to a park's tenant list, or take it off."""
     require(permissions.can_manage_tenants(by, park))
+    if not permissions.can_view(by, enterprise):
+        # The same words as for an unknown number: a refusal must not reveal that an
+        # unpublished record exists.
+        raise ValidationError(_("No enterprise has that number."))
     if not present and enterprise.park_id != park.pk:
         raise ValidationError(_("This enterprise is not a tenant of the park."))
     if present and enterprise.park_id not in (None, park.pk):
@@ -302,21 +323,15 @@ def _one_year_after(day: datetime.date) -> datetime.date:
         return day.replace(year=day.year + 1, day=28)
 
 
-# Association memberships: applied -> active -> lapsed / expelled; lapsed -> active on renewal.
-MEMBERSHIP_TRANSITIONS = {
-    "applied": {"active", "expelled"},
-    "active": {"lapsed", "expelled"},
-    "lapsed": {"expelled"},  # a lapsed member comes back by renewing
-    "expelled": set(),
-}
-
-
 @transaction.atomic
 def membership_set_status(
     *, membership: AssociationMembership, by, status: str, today: datetime.date | None = None
 ) -> AssociationMembership:
+    """Admit, lapse, expel: a move of the MEMBERSHIP workflow (renewal has its own service)."""
     require(permissions.can_manage_membership(by, membership))
-    if status not in MEMBERSHIP_TRANSITIONS[membership.status]:
+    if (membership.status, status) in RENEWAL_ONLY or not MEMBERSHIP.move(
+        membership.status, status
+    ):
         raise ValidationError(
             _("A membership cannot go from %(old)s to %(new)s.")
             % {
@@ -324,14 +339,14 @@ def membership_set_status(
                 "new": AssociationMembership.Status(status).label,
             }
         )
-    old = membership.status
     today = today or timezone.localdate()
+    updates = {}
     if status == "active":
-        membership.started_on = membership.started_on or today
-        membership.renews_on = membership.renews_on or _one_year_after(today)
-    membership.status = status
-    membership.save()
-    audit_record(actor=by, action="update", instance=membership, changes={"status": [old, status]})
+        updates = {
+            "started_on": membership.started_on or today,
+            "renews_on": membership.renews_on or _one_year_after(today),
+        }
+    transition(membership, MEMBERSHIP, status, by=by, updates=updates)
     return membership
 
 
@@ -346,13 +361,16 @@ def membership_renew(
     today = today or timezone.localdate()
     old = membership.renews_on
     base = membership.renews_on if membership.renews_on and membership.renews_on > today else today
-    membership.renews_on = _one_year_after(base)
-    old_status, membership.status = membership.status, "active"
-    membership.save()
-    audit_record(
-        actor=by,
-        action="update",
-        instance=membership,
-        changes={"renews_on": [old, membership.renews_on], "status": [old_status, "active"]},
+    new = _one_year_after(base)
+    transition(
+        membership,
+        MEMBERSHIP,
+        "active",
+        by=by,
+        # Two clicks on "renew" must not move the date two years: the second finds the
+        # renewal date already moved and is refused.
+        updates={"renews_on": new},
+        expected_values={"renews_on": old},
+        changes={"renews_on": [old, new]},
     )
     return membership

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Query, Router, Schema, Status
+from ninja import Field, Header, Path, Query, Router, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import create_model
 
@@ -181,16 +181,27 @@ def _register(
         summary=f"Change a {kind}",
         description=(
             "200 with the record when the change applies at once; 202 with the pending change "
-            "when a representative edits a published profile and staff must validate it."
+            "when a representative edits a published profile and staff must validate it; "
+            "409 when If-Match names an older version than the record's."
         ),
     )
     def record_update(
         request: HttpRequest,
         payload: update,  # type: ignore[valid-type]
         id: int = Path(..., ge=1, le=MAX_ID),
+        if_match: str | None = Header(
+            None,
+            alias="If-Match",
+            description="The `version` the change is based on; 409 if the record changed since.",
+        ),
     ):
         record = selectors.get_record_for_edit(request.auth, model, id)
-        result = services.record_update(record=record, by=request.auth, data=_service_data(payload))
+        result = services.record_update(
+            record=record,
+            by=request.auth,
+            data=_service_data(payload),
+            version=if_match.strip().removeprefix("W/").strip('"') if if_match else None,
+        )
         if isinstance(result, ProfileChange):
             return Status(202, result)
         return Status(200, result)

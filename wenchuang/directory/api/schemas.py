@@ -9,6 +9,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator
 from pydantic_core import PydanticCustomError
 
 from wenchuang.core.languages import localized
+from wenchuang.core.transitions import version_of
 from wenchuang.reference.models import IndustryCategory
 
 from .. import permissions, selectors, services
@@ -173,6 +174,15 @@ class DetailFields(Schema):
         description="Shown to agency staff and the record's own organisation only."
     )
     contacts_hidden_reason: str = ""
+    version: str = Field(
+        "",
+        description="The record's state when read; send it as If-Match with a PATCH so that "
+        "an edit based on an older state is refused (409) instead of undoing another's.",
+    )
+
+    @staticmethod
+    def resolve_version(obj: DirectoryRecord) -> str:
+        return version_of(obj)
 
     @staticmethod
     def resolve_description(obj: DirectoryRecord) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from wenchuang.core.regions import placement
 from wenchuang.reference.models import Region
 
 from ..models import Park
@@ -71,8 +72,7 @@ class PlaceSteps:
         return cached
 
     def _finish(self, record, region_code: str) -> None:
+        where = placement(region_code, self.regions[region_code].level)
         record.region_id = region_code
-        record.province_code = region_code[:2] + "0000"
-        # As the services derive it: a record placed at a province (Hong Kong) has none.
-        level = self.regions[region_code].level
-        record.prefecture_code = region_code[:4] + "00" if level >= Region.Level.PREFECTURE else ""
+        record.province_code = where.province_code
+        record.prefecture_code = where.prefecture_code

@@ -161,7 +161,7 @@ def _website(text: str, lookups: _Lookups) -> str:
 def _region(text: str, lookups: _Lookups) -> str:
     if text not in lookups.regions:
         raise _Invalid(_("Unknown region code “%(value)s” (GB/T 2260).") % {"value": text})
-    if lookups.jurisdiction is not None and not text.startswith(lookups.jurisdiction):
+    if not lookups.in_jurisdiction(text):
         raise _Invalid(_("Region %(value)s lies outside your jurisdiction.") % {"value": text})
     return text
 

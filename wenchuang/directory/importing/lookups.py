@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from wenchuang.core.regions import in_jurisdiction, placement
+
 from ..models import Park
-from ..permissions import jurisdiction_prefix
 
 
 @dataclass
@@ -19,8 +20,11 @@ class _Lookups:
     currencies: frozenset[str]
     parks: frozenset[int]
     size_rule: Any
-    # Region-code prefix a staff importer acts within; None for the command line and admins.
-    jurisdiction: str | None = None
+    # The staff importer whose jurisdiction rows must lie in; None for the command line.
+    importer: Any = None
+
+    def in_jurisdiction(self, region_code: str) -> bool:
+        return self.importer is None or in_jurisdiction(self.importer, region_code)
 
     @classmethod
     def load(cls, kind: str, by: Any = None) -> _Lookups:
@@ -31,9 +35,8 @@ class _Lookups:
         for code, level in Region.objects.values_list("code", "level"):
             if level == Region.Level.COUNTRY:
                 continue
-            # The same copies services._derive makes: none for a province-level record.
-            prefecture = "" if level == Region.Level.PROVINCE else code[:4] + "00"
-            regions[code] = (code[:2] + "0000", prefecture)
+            where = placement(code, level)
+            regions[code] = (where.province_code, where.prefecture_code)
         categories = {
             code: (code[:2], code[:3], domain)
             for code, domain in IndustryCategory.objects.filter(
@@ -48,16 +51,8 @@ class _Lookups:
             if kind == "enterprises"
             else frozenset(),
             size_rule=SizeRule.load() if kind == "enterprises" else None,
-            jurisdiction=_importer_scope(by),
+            importer=by,
         )
-
-
-def _importer_scope(by: Any) -> str | None:
-    if by is None or by.is_superuser:
-        return None
-    # Staff without a jurisdiction may import nowhere: no region code starts with "-".
-    prefix = jurisdiction_prefix(by)
-    return "-" if prefix is None else prefix
 
 
 @cache

@@ -3,7 +3,7 @@
 import pytest
 
 from wenchuang.directory import permissions
-from wenchuang.directory.models import Enterprise
+from wenchuang.directory.models import Enterprise, ProfileChange
 
 ROLES = [
     "wuxi_staff",
@@ -34,7 +34,18 @@ def act(action, user, d):
         "edit_provider_profile": lambda: permissions.can_edit(user, lawyers),
         "validate_wuxi": lambda: permissions.can_validate(user, acme.region_id),
         "import": lambda: permissions.can_import(user),
+        # An owner's proposal to move a Wuxi record to Dalian: both cities' staff decide it.
+        "decide_move_to_dalian": lambda: permissions.can_decide_change(
+            user,
+            ProfileChange(region_code="210202", origin_region_code=acme.region_id),
+        ),
+        "view_pending_rival": lambda: permissions.can_view(user, _pending(rival)),
     }[action]()
+
+
+def _pending(record):
+    record.status = "pending"
+    return record
 
 
 # Y = allowed, . = refused; columns follow ROLES.
@@ -51,6 +62,8 @@ MATRIX = {
     "edit_provider_profile":  "Y    .    Y    .    .    .    .    .    Y    .    .",
     "validate_wuxi":          "Y    .    Y    .    .    .    .    .    .    .    .",
     "import":                 "Y    Y    Y    .    .    .    .    .    .    .    .",
+    "decide_move_to_dalian":  "Y    Y    Y    .    .    .    .    .    .    .    .",
+    "view_pending_rival":     "Y    .    Y    .    .    .    .    .    .    .    .",
 }
 # fmt: on
 

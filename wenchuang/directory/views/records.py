@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wenchuang.core.pagination import COUNT_CAP, CappedPaginator
+from wenchuang.core.transitions import version_of
 from wenchuang.reference.models import IndustryCategory, Region
 
 from .. import permissions, selectors, services
@@ -186,10 +187,12 @@ def record_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     record = selectors.get_record_for_edit(request.user, model, pk)
     form_class = record_form_class(model, staff=request.user.role == "centre_staff")
     form = form_class(request.POST or None, instance=model.objects.get(pk=record.pk))
+    # The state the form was shown from: a save based on an older one is refused.
+    version = request.POST.get("version") if request.method == "POST" else version_of(record)
     if request.method == "POST" and form.is_valid():
         try:
             result = services.record_update(
-                record=record, by=request.user, data=form.service_data()
+                record=record, by=request.user, data=form.service_data(), version=version
             )
         except ValidationError as error:
             form.add_service_errors(error)
@@ -199,6 +202,9 @@ def record_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
                     request,
                     _("Your changes were sent to centre staff; they appear once validated."),
                 )
+            elif result.status == "pending" and record.status == "rejected":
+                # The owner's edit sent a refused profile back to the validation queue.
+                messages.info(request, _("Thank you. Centre staff will validate the profile."))
             else:
                 messages.success(request, _("Changes saved."))
             return redirect(record)
@@ -210,6 +216,7 @@ def record_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             "kind": kind,
             "kinds": selectors.kind_tabs(),
             "record": record,
+            "version": version,
             "title": _("Edit %(name)s") % {"name": record.name},
         },
     )
@@ -279,7 +286,12 @@ def park_tenants(request: HttpRequest, pk: int) -> HttpResponse:
     park = selectors.get_record_for_view(request.user, Park, pk)
     form = TenantForm(request.POST)
     if form.is_valid():
-        enterprise = Enterprise.objects.filter(pk=form.cleaned_data["enterprise"]).first()
+        # Only enterprises the user may see: one message for unknown and unpublished numbers.
+        enterprise = (
+            selectors.visible_records(request.user, Enterprise)
+            .filter(pk=form.cleaned_data["enterprise"])
+            .first()
+        )
         if enterprise is None:
             messages.error(request, _("No enterprise has that number."))
         else:
