@@ -335,11 +335,11 @@ class ProfileChange(models.Model):
     record_type = models.CharField(max_length=64)
     record_id = models.PositiveBigIntegerField()
     region_code = models.CharField(max_length=6, db_index=True)
-    province_code = models.CharField(max_length=6, db_index=True, default="")
-    prefecture_code = models.CharField(max_length=6, db_index=True, default="")
-    origin_region_code = models.CharField(max_length=6, db_index=True, default="")
-    origin_province_code = models.CharField(max_length=6, db_index=True, default="")
-    origin_prefecture_code = models.CharField(max_length=6, db_index=True, default="")
+    province_code = models.CharField(max_length=6, blank=True, db_index=True, default="")
+    prefecture_code = models.CharField(max_length=6, blank=True, db_index=True, default="")
+    origin_region_code = models.CharField(max_length=6, blank=True, db_index=True, default="")
+    origin_province_code = models.CharField(max_length=6, blank=True, db_index=True, default="")
+    origin_prefecture_code = models.CharField(max_length=6, blank=True, db_index=True, default="")
     changes = models.JSONField(_("proposed values"))
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -41,27 +41,27 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='profilechange',
             name='origin_prefecture_code',
-            field=models.CharField(db_index=True, default='', max_length=6),
+            field=models.CharField(blank=True, db_index=True, default='', max_length=6),
         ),
         migrations.AddField(
             model_name='profilechange',
             name='origin_province_code',
-            field=models.CharField(db_index=True, default='', max_length=6),
+            field=models.CharField(blank=True, db_index=True, default='', max_length=6),
         ),
         migrations.AddField(
             model_name='profilechange',
             name='origin_region_code',
-            field=models.CharField(db_index=True, default='', max_length=6),
+            field=models.CharField(blank=True, db_index=True, default='', max_length=6),
         ),
         migrations.AddField(
             model_name='profilechange',
             name='prefecture_code',
-            field=models.CharField(db_index=True, default='', max_length=6),
+            field=models.CharField(blank=True, db_index=True, default='', max_length=6),
         ),
         migrations.AddField(
             model_name='profilechange',
             name='province_code',
-            field=models.CharField(db_index=True, default='', max_length=6),
+            field=models.CharField(blank=True, db_index=True, default='', max_length=6),
         ),
         migrations.RunPython(fill_placements, migrations.RunPython.noop),
     ]

@@ -279,6 +279,8 @@ class ProfileChangeFactory(DjangoModelFactory):
     record_type = factory.LazyAttribute(lambda c: c.record._meta.label_lower)
     record_id = factory.SelfAttribute("record.pk")
     region_code = factory.SelfAttribute("record.region_id")
+    province_code = factory.SelfAttribute("record.province_code")
+    prefecture_code = factory.SelfAttribute("record.prefecture_code")
     changes = factory.LazyAttribute(
         lambda c: {"description_en": f"{c.record.name_en} now also makes games."}
     )
