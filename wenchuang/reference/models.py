@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wenchuang.core.languages import PLACE_NAME_FALLBACK, localized
+from wenchuang.core.languages import localized
 
 
 class Region(models.Model):
@@ -33,7 +33,7 @@ class Region(models.Model):
 
     @property
     def name(self) -> str:
-        return localized(self, "name", fallback=PLACE_NAME_FALLBACK).text
+        return localized(self, "name").text
 
     @property
     def prefix(self) -> str:
