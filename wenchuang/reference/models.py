@@ -4,7 +4,6 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wenchuang.core.languages import localized
 from wenchuang.core.translated import TranslatedField
 
 # GB/T 2260 rows that group a municipality's districts or counties; not places themselves.
@@ -90,10 +89,13 @@ class IndustryCategory(models.Model):
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
-    name_zh_hans = models.CharField(_("name (Chinese)"), max_length=64)
-    name_en = models.CharField(_("name (English)"), max_length=160, blank=True)
-    name_fr = models.CharField(_("name (French)"), max_length=160, blank=True)
-    name_de = models.CharField(_("name (German)"), max_length=160, blank=True)
+    name = TranslatedField(
+        models.CharField,
+        _("name"),
+        max_length=160,
+        blank=True,
+        per_language={"zh-hans": {"max_length": 64, "blank": False}},
+    )
     domain = models.CharField(_("domain"), max_length=8, choices=Domain.choices)
     gbt4754_2017 = models.CharField(
         _("GB/T 4754-2017 classes"),
@@ -113,10 +115,6 @@ class IndustryCategory(models.Model):
         return f"{self.code} {self.name}"
 
     @property
-    def name(self) -> str:
-        return localized(self, "name").text
-
-    @property
     def major_code(self) -> str:
         return self.code[:2]
 
@@ -134,10 +132,13 @@ class Currency(models.Model):
 
     code = models.CharField(_("code"), max_length=3, primary_key=True)
     numeric = models.CharField(_("numeric code"), max_length=3, blank=True)
-    name_zh_hans = models.CharField(_("name (Chinese)"), max_length=80, blank=True)
-    name_en = models.CharField(_("name (English)"), max_length=80)
-    name_fr = models.CharField(_("name (French)"), max_length=80, blank=True)
-    name_de = models.CharField(_("name (German)"), max_length=80, blank=True)
+    name = TranslatedField(
+        models.CharField,
+        _("name"),
+        max_length=80,
+        blank=True,
+        per_language={"en": {"blank": False}},
+    )
 
     class Meta:
         verbose_name = _("currency")
@@ -145,7 +146,7 @@ class Currency(models.Model):
         ordering = ["code"]
 
     def __str__(self) -> str:
-        return f"{self.code} {localized(self, 'name').text}"
+        return f"{self.code} {self.name}"
 
 
 class SizeThreshold(models.Model):
