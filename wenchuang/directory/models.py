@@ -27,6 +27,15 @@ class DirectoryRecord(models.Model):
     # name_zh_hans, name_en, name_fr, name_de; `record.name` reads the reader's language.
     name = TranslatedField(models.CharField, _("name"), max_length=200, blank=True)
     description = TranslatedField(models.TextField, _("description"), blank=True)
+    # The columns the two declarations add, spelled out for type checkers.
+    name_zh_hans: str
+    name_en: str
+    name_fr: str
+    name_de: str
+    description_zh_hans: str
+    description_en: str
+    description_fr: str
+    description_de: str
 
     region = models.ForeignKey(
         "reference.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
