@@ -151,3 +151,11 @@ def test_a_chinese_reader_gets_english_when_there_is_no_chinese(client, cast):
     )
     assert localized(record, "name", "zh-hans").text == "Huishan Clay Figures"
     assert localized(record, "name", "zh-hans").is_fallback
+
+
+def test_a_park_lists_its_tenants_by_name_not_by_id(client, directory):
+    studios, acme = directory["studios"], directory["acme"]
+    page = client.get(f"/fr/park/{studios.pk}/").content.decode()
+    tenants = page.split('class="tenants"')[1].split("</ul>")[0]
+    assert acme.name_en in tenants
+    assert f"#{acme.pk}" not in tenants
