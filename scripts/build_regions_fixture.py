@@ -72,7 +72,8 @@ def pinyin(short: str) -> str:
         return ENGLISH_OVERRIDES[short]
     if short in WHOLE_NAME_READINGS:
         return WHOLE_NAME_READINGS[short]
-    syllables = lazy_pinyin(short, style=Style.NORMAL)
+    # pypinyin writes ü as "v" (the keyboard spelling): 吕梁 is Lüliang, not "Lvliang".
+    syllables = [s.replace("v", "ü") for s in lazy_pinyin(short, style=Style.NORMAL)]
     if short[:1] in FIRST_CHARACTER_READINGS:
         syllables[0] = FIRST_CHARACTER_READINGS[short[0]]
     # Pinyin marks a syllable boundary before a, o, e with an apostrophe: Xi'an, Lu'an.

@@ -85,3 +85,32 @@ def test_lists_show_the_county_with_its_prefecture(client, cast):
     assert "<td>Zhongshan, Dalian</td>" in page
     french = client.get("/fr/enterprise/", {"province": "150000"}).content.decode()
     assert ">Mongolie-Intérieure</option>" in french
+
+
+def test_naming_the_prefecture_costs_no_query_per_row(client, cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add(name: str, region: str) -> None:
+        services.record_create(
+            model=Enterprise,
+            by=cast["dalian_staff"],
+            data={"name_en": name, "region": region, "category": "0241"},
+        )
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/en/enterprise/")
+        return len(captured)
+
+    add("Xinghai Animation", "210202")
+    one = queries()
+    add("Jinzhou Games", "210213")
+    add("Lüshunkou Studios", "210212")
+    assert queries() == one
+
+
+def test_romanisations_write_u_umlaut_not_the_keyboard_v():
+    assert Region.objects.get(code="141100").name_en == "Lüliang"
+    assert Region.objects.get(code="210212").name_en == "Lüshunkou"
+    assert not Region.objects.filter(name_en__contains="v").exists()
