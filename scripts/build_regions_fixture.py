@@ -34,6 +34,36 @@ ENGLISH_OVERRIDES = {
     "市辖区": "City districts",
     "县": "Counties",
     "直辖县": "Directly administered counties",
+    # Cities and prefectures of Inner Mongolia, Heilongjiang, Tibet, Qinghai and Xinjiang
+    # whose English name comes from Mongolian, Manchu, Tibetan or Uyghur, not from the
+    # Chinese characters' pinyin ("Huhehaote" is Hohhot on every map).
+    "呼和浩特": "Hohhot",
+    "鄂尔多斯": "Ordos",
+    "呼伦贝尔": "Hulunbuir",
+    "巴彦淖尔": "Bayannur",
+    "乌兰察布": "Ulanqab",
+    "锡林郭勒": "Xilingol",
+    "阿拉善": "Alxa",
+    "哈尔滨": "Harbin",
+    "齐齐哈尔": "Qiqihar",
+    "拉萨": "Lhasa",
+    "日喀则": "Shigatse",
+    "昌都": "Qamdo",
+    "林芝": "Nyingchi",
+    "那曲": "Nagqu",
+    "阿里": "Ngari",
+    "果洛": "Golog",
+    "乌鲁木齐": "Urumqi",
+    "克拉玛依": "Karamay",
+    "吐鲁番": "Turpan",
+    "博尔塔拉": "Bortala",
+    "巴音郭楞": "Bayingolin",
+    "阿克苏": "Aksu",
+    "克孜勒苏": "Kizilsu",
+    "喀什": "Kashgar",
+    "和田": "Hotan",
+    "伊犁": "Ili",
+    "阿勒泰": "Altay",
 }
 
 
@@ -50,6 +80,16 @@ PROVINCE_EXONYMS = {
 }
 
 
+# Overrides for one division, by its full name, where the short name is shared by others
+# (兴安盟 is Hinggan League; 兴安县 and 兴安区 are Xing'an).
+FULL_NAME_ENGLISH = {"兴安盟": "Hinggan"}
+
+
+def english(name: str, short: str) -> str:
+    """The English name of a division from its full and short Chinese names."""
+    return FULL_NAME_ENGLISH.get(name) or new_area(name, short) or pinyin(short)
+
+
 def new_area(name: str, short: str) -> str | None:
     """'Pudong New Area' for 浦东新区: the source cuts 新区 (new area) into 浦东新 + 区.
 
@@ -64,7 +104,15 @@ def new_area(name: str, short: str) -> str | None:
 # Readings that differ from the characters' most common one: 长 is "chang" in place
 # names (长沙, 长治, 长清) except 长子; 六 is "lu" in 六安 and 六合; 单县 is "Shan".
 FIRST_CHARACTER_READINGS = {"长": "chang", "六": "lu"}
-WHOLE_NAME_READINGS = {"长子": "Zhangzi", "单": "Shan", "单县": "Shanxian"}
+WHOLE_NAME_READINGS = {
+    "长子": "Zhangzi",
+    "单": "Shan",
+    "单县": "Shanxian",
+    "洪洞": "Hongtong",
+    "涡阳": "Guoyang",
+}
+# 都 is "du" (capital) in place names, never "dou" (all): 郫都 Pidu, 丰都 Fengdu.
+CHARACTER_READINGS = {"都": "du"}
 
 
 def pinyin(short: str) -> str:
@@ -74,6 +122,10 @@ def pinyin(short: str) -> str:
         return WHOLE_NAME_READINGS[short]
     # pypinyin writes ü as "v" (the keyboard spelling): 吕梁 is Lüliang, not "Lvliang".
     syllables = [s.replace("v", "ü") for s in lazy_pinyin(short, style=Style.NORMAL)]
+    syllables = [
+        CHARACTER_READINGS.get(char, syllable) if len(short) == len(syllables) else syllable
+        for char, syllable in zip(short, syllables, strict=False)
+    ]
     if short[:1] in FIRST_CHARACTER_READINGS:
         syllables[0] = FIRST_CHARACTER_READINGS[short[0]]
     # Pinyin marks a syllable boundary before a, o, e with an apostrophe: Xi'an, Lu'an.
@@ -94,15 +146,17 @@ def main() -> int:
                 continue
             rank = rec["rank"]
             if rank == "1":
-                english = pinyin(rec["province_short"])
-                french, german = PROVINCE_EXONYMS.get(rec["province_short"], (english, english))
+                in_english = english(rec["province_name"], rec["province_short"])
+                french, german = PROVINCE_EXONYMS.get(
+                    rec["province_short"], (in_english, in_english)
+                )
                 rows.append(
                     (
                         rec["province_adcode"],
                         "1",
                         "000000",
                         rec["province_name"],
-                        english,
+                        in_english,
                         french,
                         german,
                     )
@@ -114,7 +168,7 @@ def main() -> int:
                         "2",
                         rec["province_adcode"],
                         rec["city_name"],
-                        pinyin(rec["city_short"]),
+                        english(rec["city_name"], rec["city_short"]),
                     )
                 )
             elif rank == "3":
@@ -125,7 +179,7 @@ def main() -> int:
                         "2",
                         rec["province_adcode"],
                         rec["city_name"],
-                        pinyin(rec["city_short"]),
+                        english(rec["city_name"], rec["city_short"]),
                     ),
                 )
                 rows.append(
@@ -134,8 +188,7 @@ def main() -> int:
                         "3",
                         rec["city_adcode"],
                         rec["county_name"],
-                        new_area(rec["county_name"], rec["county_short"])
-                        or pinyin(rec["county_short"]),
+                        english(rec["county_name"], rec["county_short"]),
                     )
                 )
     present = {row[0] for row in rows}

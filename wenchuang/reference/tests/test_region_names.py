@@ -114,3 +114,21 @@ def test_romanisations_write_u_umlaut_not_the_keyboard_v():
     assert Region.objects.get(code="141100").name_en == "Lüliang"
     assert Region.objects.get(code="210212").name_en == "Lüshunkou"
     assert not Region.objects.filter(name_en__contains="v").exists()
+
+
+@pytest.mark.parametrize(
+    "code, english",
+    [
+        ("150100", "Hohhot"),  # not the characters' pinyin "Huhehaote"
+        ("650100", "Urumqi"),
+        ("540100", "Lhasa"),
+        ("230100", "Harbin"),
+        ("653100", "Kashgar"),
+        ("152200", "Hinggan"),  # 兴安盟, the league ...
+        ("450325", "Xing'an"),  # ... but 兴安县 keeps its pinyin
+        ("510117", "Pidu"),  # 都 reads du in place names, not dou
+        ("141024", "Hongtong"),
+    ],
+)
+def test_places_have_the_names_maps_use(code, english):
+    assert Region.objects.get(code=code).name_en == english
