@@ -119,3 +119,24 @@ def test_park_page_labels_are_distinct_and_coordinates_readable(client, demo_db,
     latitude = format_number(park.latitude, 4, prefix.strip("/") or "zh-hans")
     longitude = format_number(park.longitude, 4, prefix.strip("/") or "zh-hans")
     assert latitude in html and longitude in html
+
+
+@pytest.mark.parametrize(
+    "language, count, pages",
+    [
+        ("zh-hans", "123,456", "4,939"),
+        ("en", "123,456 records", "page 1 of 4,939"),
+        ("fr", "123 456 fiches", "page 1 sur 4 939"),
+        ("de", "123.456 Einträge", "4.939"),
+    ],
+)
+def test_result_counts_have_thousands_separators(rf, language, count, pages):
+    from django.core.paginator import Paginator
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    page = Paginator(range(123456), 25).get_page(1)
+    with translation.override(language):
+        html = render_to_string("directory/_results.html", {"page": page}, rf.get("/"))
+    assert count in plain(html)
+    assert pages in plain(html)
