@@ -7,12 +7,15 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from wenchuang.accounts.models import Organisation
 from wenchuang.core.translated import TranslatedField, TranslatedText
 from wenchuang.directory.models import Enterprise, Park
 from wenchuang.reference.models import Currency, IndustryCategory, Region
 
 
-@pytest.mark.parametrize("model", [Enterprise, Park, Region, IndustryCategory, Currency])
+@pytest.mark.parametrize(
+    "model", [Enterprise, Park, Region, IndustryCategory, Currency, Organisation]
+)
 def test_a_declared_field_has_a_column_per_language_and_a_reader(model):
     columns = {f.name for f in model._meta.get_fields()}
     assert {"name_zh_hans", "name_en", "name_fr", "name_de"} <= columns
