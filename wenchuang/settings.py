@@ -131,7 +131,8 @@ LANGUAGES = [
     ("de", "Deutsch"),
 ]
 # What a reader sees when a record has no text in their language, in this order: readers
-# of French and German read English before Chinese; pages, API and exports share the chain.
+# of French and German read English before Chinese. Pages and the API read through this
+# chain (core.languages); exports carry every language's column.
 CONTENT_FALLBACK = {
     "zh-hans": ["en"],
     "en": ["zh-hans"],
