@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # `/` sends a visitor to the home page in their language (cookie, then browser).
+    "wenchuang.core.middleware.RootLanguageRedirectMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -174,8 +176,19 @@ LANGUAGES = [
     ("fr", "Français"),
     ("de", "Deutsch"),
 ]
-# Content falls back to Chinese first (the language records are entered in), then English.
-CONTENT_FALLBACK = ["zh-hans", "en"]
+# What a reader sees when a record has no text in their language, in this order: readers
+# of French and German read English before Chinese. Pages and the API read through this
+# chain (core.languages); exports carry every language's column.
+CONTENT_FALLBACK = {
+    "zh-hans": ["en"],
+    "en": ["zh-hans"],
+    "fr": ["en", "zh-hans"],
+    "de": ["en", "zh-hans"],
+}
+# The language switch's choice outlives the browser session (Django's default is a
+# session cookie, so the next visit fell back to the browser's language or Chinese).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [BASE_DIR / "wenchuang" / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Shanghai"

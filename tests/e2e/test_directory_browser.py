@@ -58,14 +58,37 @@ def test_visitor_switches_to_chinese_searches_and_opens_an_enterprise(page, site
 
 
 def test_visitor_searches_the_chinese_site_and_opens_an_enterprise(page, site):
-    # The unprefixed site is Chinese, whatever the browser asks for.
+    # An English browser that chose Chinese once lands on the Chinese site at `/`.
+    page.goto("/en/")
+    with page.expect_navigation():
+        page.locator('.language-switcher button[value="zh-hans"]').click()
     page.goto("/")
+    assert urlsplit(page.url).path == "/"
     assert page.locator("html").get_attribute("lang") == "zh-hans"
     assert (
         page.locator('.language-switcher button[value="zh-hans"]').get_attribute("aria-current")
         == "true"
     )
     search_in_chinese_and_open_acme(page, site["acme"])
+
+
+def test_a_french_browser_lands_on_french_and_keeps_the_language_it_chose(
+    browser, live_server, site
+):
+    context = browser.new_context(base_url=live_server.url, locale="fr-FR")
+    tab = context.new_page()
+    try:
+        tab.goto("/")
+        assert urlsplit(tab.url).path == "/fr/"
+        assert tab.locator("html").get_attribute("lang") == "fr"
+        with tab.expect_navigation():
+            tab.locator('.language-switcher button[value="de"]').click()
+        assert urlsplit(tab.url).path == "/de/"
+        # The next visit to the root still finds German: the choice outlives the page.
+        tab.goto("/")
+        assert urlsplit(tab.url).path == "/de/"
+    finally:
+        context.close()
 
 
 def test_switching_from_chinese_to_english_keeps_the_page(page, site):

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wenchuang.core.languages import localized
+from wenchuang.core.translated import TranslatedField
 
 
 class Role(models.TextChoices):
@@ -40,10 +41,7 @@ class Organisation(models.Model):
         INSTITUTION = "institution", _("entrusted institution")
 
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
-    name_zh_hans = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-    name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
-    name_de = models.CharField(_("name (German)"), max_length=200, blank=True)
+    name = TranslatedField(models.CharField, _("name"), max_length=200, blank=True)
     region = models.ForeignKey(
         "reference.Region",
         verbose_name=_("region"),

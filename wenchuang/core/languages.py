@@ -30,22 +30,33 @@ class Localized:
         return self.text
 
 
-# Place names exist in Chinese and a romanisation; readers of English, French and German
-# get the romanisation, which they can read and which maps use.
-PLACE_NAME_FALLBACK = ("en", "zh-hans")
-
-
-def language_order(language: str | None = None, fallback=None) -> list[str]:
-    """The wanted language (default: the active one), then the fallbacks, then the rest."""
+def reader_language(language: str | None = None) -> str:
+    """The content language for a reader: the one asked for, else the active one."""
     wanted = language or translation.get_language() or settings.LANGUAGE_CODE
-    fallback = settings.CONTENT_FALLBACK if fallback is None else fallback
-    order = [wanted, *[code for code in fallback if code != wanted]]
+    if wanted in CONTENT_LANGUAGES:
+        return wanted
+    # "fr-ca" reads French, "zh-cn" Chinese; anything else the site's default.
+    for code in CONTENT_LANGUAGES:
+        if wanted.lower().split("-")[0] == code.split("-")[0]:
+            return code
+    return settings.LANGUAGE_CODE
+
+
+def language_order(language: str | None = None) -> list[str]:
+    """The reader's language, then its fallback chain (settings.CONTENT_FALLBACK), then the rest.
+
+    One chain per reader language serves pages, API and exports alike: a French reader gets
+    French, else English, else Chinese.
+    """
+    wanted = reader_language(language)
+    chain = settings.CONTENT_FALLBACK.get(wanted, [])
+    order = [wanted, *[code for code in chain if code != wanted]]
     return order + [code for code in CONTENT_LANGUAGES if code not in order]
 
 
-def localized(obj: object, base: str, language: str | None = None, fallback=None) -> Localized:
-    """The text of `base` in `language`, else in the fallback languages, saying which it used."""
-    order = language_order(language, fallback)
+def localized(obj: object, base: str, language: str | None = None) -> Localized:
+    """The text of `base` in the reader's language, else along its fallback chain, saying which."""
+    order = language_order(language)
     for code in order:
         text = getattr(obj, f"{base}_{suffix(code)}", "") or ""
         if text.strip():

@@ -5,8 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wenchuang.core.languages import localized
 from wenchuang.core.regions import CODE_COLUMNS, ORIGIN_COLUMNS
+from wenchuang.core.translated import TranslatedField
 
 # Fields only agency staff and the record's own organisation see: pages, API and exports.
 CONTACT_FIELDS = ("contact_person", "email", "phone", "website")
@@ -25,14 +25,18 @@ class DirectoryRecord(models.Model):
     # Which URL namespace the record's pages live under; set by each concrete kind.
     kind: str = ""
 
-    name_zh_hans = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-    name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
-    name_de = models.CharField(_("name (German)"), max_length=200, blank=True)
-    description_zh_hans = models.TextField(_("description (Chinese)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_de = models.TextField(_("description (German)"), blank=True)
+    # name_zh_hans, name_en, name_fr, name_de; `record.name` reads the reader's language.
+    name = TranslatedField(models.CharField, _("name"), max_length=200, blank=True)
+    description = TranslatedField(models.TextField, _("description"), blank=True)
+    # The columns the two declarations add, spelled out for type checkers.
+    name_zh_hans: str
+    name_en: str
+    name_fr: str
+    name_de: str
+    description_zh_hans: str
+    description_en: str
+    description_fr: str
+    description_de: str
 
     region = models.ForeignKey(
         "reference.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
@@ -79,10 +83,6 @@ class DirectoryRecord(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("directory:detail", args=[self.kind, self.pk])
-
-    @property
-    def name(self) -> str:
-        return localized(self, "name").text
 
 
 class Park(DirectoryRecord):

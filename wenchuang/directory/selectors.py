@@ -141,7 +141,8 @@ def directory_listing(
     A search that matches more than `sort_cap` records is listed in index order instead of
     the sort asked for (see `list_sort`); exports pass `sort_cap=None` to sort everything.
     """
-    qs = visible_records(user, model).select_related("region")
+    # The prefecture (and province) name the county in lists: "Zhongshan, Dalian".
+    qs = visible_records(user, model).select_related("region__parent__parent")
     region_token = None
     if filters.region:
         scope, region_token = _region_filter(filters.region)

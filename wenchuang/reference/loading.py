@@ -40,10 +40,13 @@ def load_regions() -> int:
             parent_id=r["parent_code"] or None,
             name_zh_hans=r["name_zh_hans"],
             name_en=r["name_en"],
+            name_fr=r["name_fr"],
+            name_de=r["name_de"],
         )
         for r in _rows("regions-gbt2260.csv")
     ]
-    return _upsert(Region, objs, ["level", "parent", "name_zh_hans", "name_en"])
+    fields = ["level", "parent", "name_zh_hans", "name_en", "name_fr", "name_de"]
+    return _upsert(Region, objs, fields)
 
 
 def load_categories() -> int:

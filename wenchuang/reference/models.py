@@ -1,9 +1,13 @@
 """Reference tables loaded from the shipped fixtures."""
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wenchuang.core.languages import PLACE_NAME_FALLBACK, localized
+from wenchuang.core.translated import TranslatedField
+
+# GB/T 2260 rows that group a municipality's districts or counties; not places themselves.
+PLACEHOLDER_PREFECTURES = frozenset({"市辖区", "县", "直辖县", "省直辖县级行政区划"})
 
 
 class Region(models.Model):
@@ -16,8 +20,15 @@ class Region(models.Model):
         COUNTY = 3, _("county")
 
     code = models.CharField(_("code"), max_length=6, primary_key=True)
-    name_zh_hans = models.CharField(_("name (Chinese)"), max_length=64)
-    name_en = models.CharField(_("name (English)"), max_length=128, blank=True)
+    # The official Chinese name; a romanisation (English), French and German exonyms for
+    # provinces ("Mongolie-Intérieure"); empty where a reader's chain falls back to English.
+    name = TranslatedField(
+        models.CharField,
+        _("name"),
+        max_length=128,
+        blank=True,
+        per_language={"zh-hans": {"max_length": 64, "blank": False}},
+    )
     level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
@@ -32,8 +43,19 @@ class Region(models.Model):
         return self.name
 
     @property
-    def name(self) -> str:
-        return localized(self, "name", fallback=PLACE_NAME_FALLBACK).text
+    def place(self) -> str:
+        """The name with the division it lies in, for lists: "Zhongshan, Dalian", "大连市中山区".
+
+        Many counties share a name (six 中山区); a prefecture's placeholder row
+        ("City districts" of a municipality) is skipped for the province: "Dongcheng, Beijing".
+        Reads `parent` (and its parent): select them with the region.
+        """
+        if self.level != self.Level.COUNTY or self.parent is None:
+            return self.name
+        within = self.parent
+        if within.name_zh_hans in PLACEHOLDER_PREFECTURES and within.parent is not None:
+            within = within.parent
+        return gettext("%(place)s, %(within)s") % {"place": self.name, "within": within.name}
 
     @property
     def prefix(self) -> str:
@@ -67,10 +89,13 @@ class IndustryCategory(models.Model):
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
-    name_zh_hans = models.CharField(_("name (Chinese)"), max_length=64)
-    name_en = models.CharField(_("name (English)"), max_length=160, blank=True)
-    name_fr = models.CharField(_("name (French)"), max_length=160, blank=True)
-    name_de = models.CharField(_("name (German)"), max_length=160, blank=True)
+    name = TranslatedField(
+        models.CharField,
+        _("name"),
+        max_length=160,
+        blank=True,
+        per_language={"zh-hans": {"max_length": 64, "blank": False}},
+    )
     domain = models.CharField(_("domain"), max_length=8, choices=Domain.choices)
     gbt4754_2017 = models.CharField(
         _("GB/T 4754-2017 classes"),
@@ -90,10 +115,6 @@ class IndustryCategory(models.Model):
         return f"{self.code} {self.name}"
 
     @property
-    def name(self) -> str:
-        return localized(self, "name").text
-
-    @property
     def major_code(self) -> str:
         return self.code[:2]
 
@@ -111,10 +132,13 @@ class Currency(models.Model):
 
     code = models.CharField(_("code"), max_length=3, primary_key=True)
     numeric = models.CharField(_("numeric code"), max_length=3, blank=True)
-    name_zh_hans = models.CharField(_("name (Chinese)"), max_length=80, blank=True)
-    name_en = models.CharField(_("name (English)"), max_length=80)
-    name_fr = models.CharField(_("name (French)"), max_length=80, blank=True)
-    name_de = models.CharField(_("name (German)"), max_length=80, blank=True)
+    name = TranslatedField(
+        models.CharField,
+        _("name"),
+        max_length=80,
+        blank=True,
+        per_language={"en": {"blank": False}},
+    )
 
     class Meta:
         verbose_name = _("currency")
@@ -122,7 +146,7 @@ class Currency(models.Model):
         ordering = ["code"]
 
     def __str__(self) -> str:
-        return f"{self.code} {localized(self, 'name').text}"
+        return f"{self.code} {self.name}"
 
 
 class SizeThreshold(models.Model):

@@ -8,11 +8,9 @@ from pydantic import BaseModel
 
 from wenchuang.core.languages import (
     CONTENT_LANGUAGES,
-    PLACE_NAME_FALLBACK,
     language_order,
     suffix,
 )
-from wenchuang.reference.models import Region
 
 from ..models import DirectoryRecord
 from .schemas import Row
@@ -30,7 +28,6 @@ class _Ref:
     field: str  # the foreign key on the record: "region"
     key: str  # the key of the reference, read from the record's own column: "code"
     names: dict[str, str]  # language code -> the joined name column the related model has
-    fallback: tuple[str, ...] | None  # the related model's name fallback (None: the default)
     others: tuple[str, ...]  # other fields of the reference: "level", "domain"
 
     def columns(self) -> list[str]:
@@ -76,7 +73,6 @@ def row_reader(model: type[DirectoryRecord], out: type[BaseModel]):
                     if f"name_{suffix(code)}" in field_names
                 },
                 others=tuple(f for f in ref_class.model_fields if f not in (key, "name")),
-                fallback=PLACE_NAME_FALLBACK if related is Region else None,
             )
         elif isinstance(model._meta.get_field(name), ManyToManyField):
             m2m.append(name)
@@ -93,7 +89,6 @@ def row_reader(model: type[DirectoryRecord], out: type[BaseModel]):
     def read(records: QuerySet) -> list[dict[str, Any]]:
         values = list(records.values(*columns))
         order = language_order()
-        ref_orders = {name: language_order(fallback=ref.fallback) for name, ref in refs.items()}
         cache: dict[tuple[str, Any], dict[str, Any]] = {}
         rows = []
         for value in values:
@@ -110,7 +105,7 @@ def row_reader(model: type[DirectoryRecord], out: type[BaseModel]):
                 if nested is None:
                     nested = {
                         ref.key: pk,
-                        "name": _localized_text(value, ref.names, ref_orders[name]),
+                        "name": _localized_text(value, ref.names, order),
                     }
                     nested.update({field: value[f"{name}__{field}"] for field in ref.others})
                     cache[(name, pk)] = nested

@@ -105,7 +105,7 @@ def test_association_renews_a_member_from_the_members_page(client, cast, orgs, m
     membership.save()
     client.force_login(secretary)
     page = client.get("/en/members/").content.decode()
-    assert "5000.00 CNY" in page and "Record renewal" in page
+    assert "CN¥5,000.00" in page and "Record renewal" in page
     client.post(f"/en/members/{membership.pk}/", {"action": "renew"})
     membership.refresh_from_db()
     assert membership.renews_on == services._one_year_after(due)
@@ -117,7 +117,7 @@ def test_visitors_see_only_active_members_and_no_fees(client, membership):
     membership.status = "active"
     membership.save()
     listed = client.get("/en/members/").content.decode()
-    assert "Acme Animation" in listed and "5000.00" not in listed
+    assert "Acme Animation" in listed and "5,000.00" not in listed
 
 
 def test_other_members_cannot_change_a_membership(client, cast, membership):

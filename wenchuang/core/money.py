@@ -1,0 +1,134 @@
+"""Money: an amount (Decimal) in an ISO 4217 currency, and numbers formatted for the reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from babel import Locale
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_currency, format_decimal, format_percent
+from django.utils import timezone
+
+from wenchuang.core.languages import reader_language
+
+# Babel's locale for each interface language. Chinese readers in mainland China write ¥ for
+# yuan; the bare "zh" locale would do the same, but naming the territory keeps it explicit.
+BABEL_LOCALES = {"zh-hans": "zh_Hans_CN", "en": "en", "fr": "fr_FR", "de": "de_DE"}
+
+
+def babel_locale(language: str | None = None) -> Locale:
+    """The babel locale for a language code (default: the reader's language)."""
+    return Locale.parse(BABEL_LOCALES.get(reader_language(language), "en"))
+
+
+def _decimal(value: object) -> Decimal:
+    if isinstance(value, float):
+        # A float has already lost cents (0.1 + 0.2); amounts come as Decimal, int or text.
+        raise TypeError("Money amounts are Decimal, int or str, never float")
+    try:
+        return value if isinstance(value, Decimal) else Decimal(str(value))
+    except InvalidOperation as exc:
+        raise ValueError(f"not an amount: {value!r}") from exc
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount in a currency. Arithmetic and comparison only within one currency."""
+
+    amount: Decimal
+    currency: str  # ISO 4217 code: "CNY"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "amount", _decimal(self.amount))
+        code = str(self.currency or "").upper()
+        if len(code) != 3 or not code.isalpha():
+            raise ValueError(f"not an ISO 4217 currency code: {self.currency!r}")
+        object.__setattr__(self, "currency", code)
+
+    @classmethod
+    def of(cls, amount: object, currency: str | None) -> Money | None:
+        """A Money, or None when the amount is missing (an optional model field)."""
+        if amount is None or amount == "" or not currency:
+            return None
+        return cls(_decimal(amount), currency)
+
+    def _same_currency(self, other: object) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented  # type: ignore[return-value]
+        if other.currency != self.currency:
+            raise ValueError(f"cannot combine {self.currency} with {other.currency}")
+        return other
+
+    def __add__(self, other: Money) -> Money:
+        return Money(self.amount + self._same_currency(other).amount, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        return Money(self.amount - self._same_currency(other).amount, self.currency)
+
+    def __lt__(self, other: Money) -> bool:
+        return self.amount < self._same_currency(other).amount
+
+    def __le__(self, other: Money) -> bool:
+        return self.amount <= self._same_currency(other).amount
+
+    def format(self, language: str | None = None) -> str:
+        """5 000 000,00 CNY (French), CN¥5,000,000.00 (English), ¥5,000,000.00 (Chinese)."""
+        return format_currency(self.amount, self.currency, locale=babel_locale(language))
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+def format_money_range(low: Money | None, high: Money | None, language: str | None = None) -> str:
+    """ "CN¥5,000,000.00 – CN¥50,000,000.00"; an open end shows as "…"."""
+    if low is None and high is None:
+        return ""
+    return " – ".join(m.format(language) if m is not None else "…" for m in (low, high))
+
+
+def format_number(value: object, places: int | None = None, language: str | None = None) -> str:
+    """A number with the reader's grouping and decimal signs: 5 000 000 / 5,000,000 / 5.000.000.
+
+    `places` fixes the number of decimals (coordinates to four places); by default the
+    value's own decimals are kept.
+    """
+    if value is None or value == "":
+        return ""
+    number = _decimal(value)
+    if places is not None:
+        number = number.quantize(Decimal(1).scaleb(-places))
+        pattern = "#,##0" + ("." + "0" * places if places else "")
+        return format_decimal(number, format=pattern, locale=babel_locale(language))
+    return format_decimal(number, locale=babel_locale(language), decimal_quantization=False)
+
+
+def format_percentage(value: object, language: str | None = None) -> str:
+    """A value given in percent (12.5) as the reader writes it: 12.5% / 12,5 % / 12,5 %."""
+    if value is None or value == "":
+        return ""
+    fraction = _decimal(value) / 100
+    # The locale's own pattern places the sign ("12,5 %" in French); keep the value's decimals.
+    return format_percent(
+        fraction.normalize(), locale=babel_locale(language), decimal_quantization=False
+    )
+
+
+def format_day(value: dt.date | dt.datetime | None, language: str | None = None) -> str:
+    """A date in the reader's medium style: 30 nov. 2026 / Nov 30, 2026 / 2026年11月30日."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        value = value.date()
+    return format_date(value, format="medium", locale=babel_locale(language))
+
+
+def format_moment(value: dt.datetime | None, language: str | None = None) -> str:
+    """A date and time in the site's time zone, short style for the reader."""
+    if value is None:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return format_datetime(value, format="short", locale=babel_locale(language))
