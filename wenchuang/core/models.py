@@ -41,3 +41,34 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record_type}#{self.record_id} {self.action} @ {self.at:%Y-%m-%d %H:%M}"
+
+
+class Notification(models.Model):
+    """A message to one user, written in their language when it was sent; also emailed."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    # The event's name, such as "membership_renewal_due": what happened, for filtering.
+    event = models.CharField(_("event"), max_length=64)
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("message"), blank=True)
+    link = models.CharField(_("link"), max_length=500, blank=True)
+    language = models.CharField(_("language"), max_length=16)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("emailed"), null=True, blank=True)
+    # Why the email could not be sent; the in-app notification stays either way.
+    email_error = models.CharField(_("email error"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.subject
