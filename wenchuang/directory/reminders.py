@@ -11,6 +11,7 @@ from django_tasks import task
 
 from wenchuang.core.audit import audit_record
 from wenchuang.core.notifications import notify
+from wenchuang.core.scheduling import register_periodic
 
 from .models import AssociationMembership
 
@@ -78,3 +79,7 @@ def send_renewal_reminders(today: datetime.date | None = None) -> dict[str, int]
 def membership_upkeep() -> dict[str, int]:
     """Daily: remind members whose renewal is near, lapse those past the grace period."""
     return send_renewal_reminders()
+
+
+# The worker runs it daily (see wenchuang/core/scheduling.py).
+register_periodic("membership_upkeep", every=datetime.timedelta(days=1), run=send_renewal_reminders)
