@@ -1,6 +1,7 @@
-"""The append-only audit trail shared by every domain."""
+"""Shared records of the toolkit: the audit trail, notifications, stored files."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -72,3 +73,44 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class StoredFile(models.Model):
+    """An uploaded file attached to a record, kept on disk under its content's SHA-256.
+
+    The same content uploaded twice is stored once; each upload still has its own row, owner
+    and name. Files are read only through `core:file`, which asks the owner's model who may.
+    """
+
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True, editable=False)
+    size = models.PositiveBigIntegerField(_("size in bytes"), editable=False)
+    # Sniffed from the content, never taken from the name or the browser.
+    content_type = models.CharField(_("content type"), max_length=100, editable=False)
+    original_name = models.CharField(_("file name"), max_length=255)
+    owner_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    owner_id = models.CharField(max_length=64)
+    owner = GenericForeignKey("owner_type", "owner_id")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("stored file")
+        verbose_name_plural = _("stored files")
+        indexes = [models.Index(fields=["owner_type", "owner_id"])]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def relative_path(self) -> str:
+        """Where the content lives below the files folder: ab/cd/abcd…"""
+        return f"{self.sha256[:2]}/{self.sha256[2:4]}/{self.sha256}"
