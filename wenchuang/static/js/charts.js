@@ -18,6 +18,8 @@
         if (params.data && params.data.url) window.location.href = params.data.url;
       });
       element.dataset.drawn = "1";
+      // Set once the first drawing (and its animation) is done: points can be hit from then on.
+      chart.on("finished", function () { element.dataset.ready = "1"; });
       window.addEventListener("resize", function () { chart.resize(); });
     });
   }
