@@ -16,6 +16,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("wenchuang.accounts.urls")),
+    path("", include("wenchuang.core.urls")),
     path("", include("wenchuang.directory.urls")),
     prefix_default_language=False,
 )

@@ -3,6 +3,7 @@
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -76,6 +77,13 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="+",
         help_text=_("Staff act only on records inside this region; the country root means all."),
+    )
+    # Mails and notifications reach the user in this language, whatever page sent them.
+    language = models.CharField(
+        _("preferred language"),
+        max_length=16,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
     )
 
     class Meta:

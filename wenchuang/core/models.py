@@ -1,6 +1,7 @@
-"""The append-only audit trail shared by every domain."""
+"""Shared records of the toolkit: the audit trail, notifications, stored files."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -53,3 +54,75 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record_type}#{self.record_id} {self.action} @ {self.at:%Y-%m-%d %H:%M}"
+
+
+class Notification(models.Model):
+    """A message to one user, written in their language when it was sent; also emailed."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    # The event's name, such as "membership_renewal_due": what happened, for filtering.
+    event = models.CharField(_("event"), max_length=64)
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("message"), blank=True)
+    link = models.CharField(_("link"), max_length=500, blank=True)
+    language = models.CharField(_("language"), max_length=16)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("emailed"), null=True, blank=True)
+    # Why the email could not be sent; the in-app notification stays either way.
+    email_error = models.CharField(_("email error"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class StoredFile(models.Model):
+    """An uploaded file attached to a record, kept on disk under its content's SHA-256.
+
+    The same content uploaded twice is stored once; each upload still has its own row, owner
+    and name. Files are read only through `core:file`, which asks the owner's model who may.
+    """
+
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True, editable=False)
+    size = models.PositiveBigIntegerField(_("size in bytes"), editable=False)
+    # Sniffed from the content, never taken from the name or the browser.
+    content_type = models.CharField(_("content type"), max_length=100, editable=False)
+    original_name = models.CharField(_("file name"), max_length=255)
+    owner_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    owner_id = models.CharField(max_length=64)
+    owner = GenericForeignKey("owner_type", "owner_id")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("stored file")
+        verbose_name_plural = _("stored files")
+        indexes = [models.Index(fields=["owner_type", "owner_id"])]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def relative_path(self) -> str:
+        """Where the content lives below the files folder: ab/cd/abcd…"""
+        return f"{self.sha256[:2]}/{self.sha256[2:4]}/{self.sha256}"

@@ -8,3 +8,7 @@ class DirectoryConfig(AppConfig):
     name = "wenchuang.directory"
     label = "directory"
     verbose_name = _("Directory")
+
+    def ready(self) -> None:
+        # Registers the directory's periodic jobs with the scheduler.
+        from . import reminders  # noqa: F401

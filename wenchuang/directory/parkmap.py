@@ -1,4 +1,4 @@
-"""Server-side SVG map of China's provinces with park markers, drawn from a shipped outline file."""
+"""The park map: parks placed on China's provinces (shipped outlines), drawn by ECharts."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
+from wenchuang.core.charts import Chart, Link
+
+MAP_NAME = "china-provinces"
 OUTLINES = Path(__file__).resolve().parent / "static" / "directory" / "province-outlines.json"
 
 # Points outside this box (lon 73–136°E, lat 3–54°N) are not drawn.
@@ -85,54 +87,73 @@ def province_codes() -> list[str]:
     return [province["code"] for province in _outlines()["provinces"]]
 
 
-def render_park_map(
-    points: Iterable[MapPoint], *, title: str, highlight_province: str | None = None
-) -> str:
-    """An inline <svg> of the provinces, with one linked dot per point inside China's box."""
-    outlines = _outlines()
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="park-map" role="img"'
-        f" viewBox={quoteattr(outlines['viewBox'])}>",
-        f"<title>{escape(title)}</title>",
-        f'<g class="provinces" fill="{PROVINCE_FILL}" stroke="{BORDER}" stroke-width="1.1"'
-        ' stroke-linejoin="round">',
-    ]
-    for province in outlines["provinces"]:
-        code = province["code"]
-        if highlight_province is not None and code == highlight_province:
-            attrs = f'class="province is-highlighted" fill="{HIGHLIGHT_FILL}"'
-        else:
-            attrs = 'class="province"'
-        out.append(f"<path {attrs} data-code={quoteattr(code)} d={quoteattr(province['d'])}/>")
-    out.append("</g>")
-    if outlines.get("lines"):
-        out.append(
-            f'<g class="boundary-lines" fill="none" stroke="{LINE_COLOUR}" stroke-width="1.6"'
-            ' stroke-linecap="round">'
-        )
-        out.extend(f"<path d={quoteattr(d)}/>" for d in outlines["lines"])
-        out.append("</g>")
+def park_map_chart(
+    points: Iterable[MapPoint], *, title: str, level_labels: dict[str, str]
+) -> Chart:
+    """The park map as an ECharts chart: provinces with the sea inset, one dot per park.
 
-    groups = list(MARKER_COLOURS)
-    dots = []
+    Its data table lists every park with a link, beside the map and without JavaScript.
+    """
+    from django.utils.translation import gettext as _
+
+    from .parkmap_svg import map_svg, place
+
+    # In drawing order: national parks last, on top where dots overlap.
+    series: dict[str, list[dict]] = {group: [] for group in MARKER_COLOURS}
+    rows = []
     for point in points:
         lon, lat = float(point.lon), float(point.lat)
         if not in_china_box(lon, lat):
             continue
+        spot = place(*project(lon, lat))
+        if spot is None:
+            continue
         group = marker_group(point.level)
-        dots.append((groups.index(group), group, point, *project(lon, lat)))
-    # National parks are drawn last so that they stay on top where dots overlap.
-    dots.sort(key=lambda dot: dot[0])
-    if dots:
-        out.append(f'<g class="park-dots" stroke="{BORDER}" stroke-width="1.5">')
-        for _, group, point, x, y in dots:
-            name = escape(point.name)
-            out.append(
-                f"<a href={quoteattr(point.url)} aria-label={quoteattr(point.name)}>"
-                f'<circle class="park-dot is-{group}" data-level={quoteattr(point.level)}'
-                f' cx="{x:.1f}" cy="{y:.1f}" r="{MARKER_RADIUS:g}"'
-                f' fill="{MARKER_COLOURS[group]}"><title>{name}</title></circle></a>'
-            )
-        out.append("</g>")
-    out.append("</svg>")
-    return "".join(out)
+        series[group].append(
+            {"name": point.name, "value": [round(spot[0], 1), round(spot[1], 1)], "url": point.url}
+        )
+        rows.append(
+            [Link(point.name, point.url), level_labels.get(point.level, point.level), lon, lat]
+        )
+    group_names = {
+        "national": _("national level"),
+        "provincial": _("provincial level"),
+        "other": _("municipal and other"),
+    }
+    option = {
+        "_svgMaps": {MAP_NAME: map_svg()},
+        "tooltip": {"trigger": "item", "formatter": "{b}"},
+        "legend": {"bottom": 0, "data": [str(group_names[g]) for g in reversed(series)]},
+        "geo": {
+            "map": MAP_NAME,
+            "roam": True,
+            "scaleLimit": {"min": 1, "max": 12},
+            "silent": True,
+            "itemStyle": {"color": PROVINCE_FILL},
+        },
+        "series": [
+            {
+                "type": "scatter",
+                "coordinateSystem": "geo",
+                "name": str(group_names[group]),
+                "data": data,
+                "symbolSize": 10,
+                "cursor": "pointer",
+                "itemStyle": {
+                    "color": MARKER_COLOURS[group],
+                    "borderColor": "#ffffff",
+                    "borderWidth": 1,
+                },
+                "emphasis": {"scale": 1.6},
+                "z": 2 + index,
+            }
+            for index, (group, data) in enumerate(series.items())
+        ],
+    }
+    return Chart(
+        id="park-map",
+        title=title,
+        columns=[_("Park"), _("Level"), _("Longitude"), _("Latitude")],
+        rows=rows,
+        extra=option,
+    )

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.urls import reverse_lazy
+from django.utils import timezone
 from django_tasks import task
 
 from wenchuang.core.audit import audit_record
+from wenchuang.core.notifications import notify
+from wenchuang.core.scheduling import register_periodic
 
 from .models import AssociationMembership
 
@@ -20,12 +20,17 @@ REMIND_DAYS_BEFORE = 30
 GRACE_DAYS = 30
 
 
-def _recipients(membership: AssociationMembership) -> list[str]:
-    return [u.email for u in membership.member.users.filter(is_active=True) if u.email]
+def _recipients(membership: AssociationMembership):
+    return membership.member.users.filter(is_active=True).order_by("pk")
 
 
 @transaction.atomic
 def send_renewal_reminders(today: datetime.date | None = None) -> dict[str, int]:
+    """Remind the people of members whose renewal is near; lapse members past the grace period.
+
+    The reminders go through `notify`, so the mails leave after this transaction commits and a
+    mail server's refusal cannot undo the "reminder sent" marks.
+    """
     today = today or timezone.localdate()
     due = AssociationMembership.objects.select_related("association", "member").filter(
         status=AssociationMembership.Status.ACTIVE,
@@ -33,34 +38,23 @@ def send_renewal_reminders(today: datetime.date | None = None) -> dict[str, int]
         renews_on__gte=today,
     )
     sent = 0
-    for membership in due.select_for_update():
+    for membership in due.select_for_update(of=("self",)):
         if membership.reminder_sent_for == membership.renews_on:
             continue
-        recipients = _recipients(membership)
-        if recipients:
-            with translation.override(settings.LANGUAGE_CODE):
-                send_mail(
-                    _("Membership renewal due on %(date)s") % {"date": membership.renews_on},
-                    _(
-                        "Your membership of %(association)s is due for renewal on %(date)s. "
-                        "The yearly fee is %(fee)s %(currency)s."
-                    )
-                    % {
-                        "association": membership.association,
-                        "date": membership.renews_on,
-                        "fee": membership.yearly_fee,
-                        "currency": membership.currency_id,
-                    },
-                    None,
-                    recipients,
-                )
+        recipients = list(_recipients(membership))
+        notify(
+            "membership_renewal_due",
+            recipients,
+            {"membership": membership},
+            link=reverse_lazy("directory:memberships"),
+        )
         membership.reminder_sent_for = membership.renews_on
         membership.save(update_fields=["reminder_sent_for"])
         audit_record(
             actor=None,
             action="update",
             instance=membership,
-            note=f"renewal reminder for {membership.renews_on} to {len(recipients)} address(es)",
+            note=f"renewal reminder for {membership.renews_on} to {len(recipients)} user(s)",
         )
         sent += 1
     lapsed = 0
@@ -85,3 +79,7 @@ def send_renewal_reminders(today: datetime.date | None = None) -> dict[str, int]
 def membership_upkeep() -> dict[str, int]:
     """Daily: remind members whose renewal is near, lapse those past the grace period."""
     return send_renewal_reminders()
+
+
+# The worker runs it daily (see wenchuang/core/scheduling.py).
+register_periodic("membership_upkeep", every=datetime.timedelta(days=1), run=send_renewal_reminders)

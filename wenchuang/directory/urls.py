@@ -3,7 +3,7 @@
 from django.urls import path, register_converter
 
 from .selectors import KINDS
-from .views import records, transfer
+from .views import documents, records, transfer
 
 
 class KindConverter:
@@ -32,6 +32,11 @@ urlpatterns = [
     path("categories/options/", records.category_options, name="category-options"),
     path("park/<int:pk>/tenants/", records.park_tenants, name="park-tenants"),
     path("imports/<int:pk>/", transfer.import_job, name="import-job"),
+    path(
+        "enterprise/<int:pk>/profile.pdf",
+        documents.enterprise_profile_pdf,
+        name="enterprise-profile-pdf",
+    ),
     # /<kind>/... for enterprise, park, investor, talent, provider
     path("<kind:kind>/", records.record_list, name="list"),
     path("<kind:kind>/export.<str:fmt>", transfer.record_export, name="export"),

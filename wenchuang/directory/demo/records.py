@@ -230,8 +230,10 @@ class RecordSteps:
                 else ("member", 2000)
             )
             started = today - datetime.timedelta(days=self.rng.randrange(60, 1500))
-            # A few renew within the month, so the reminder task has work to show.
-            ahead = self.rng.randrange(3, 28) if i % 8 == 3 else self.rng.randrange(30, 365)
+            # A few renew within the month, so the reminder task has work to show; the first
+            # is the demo member login's organisation, who then finds the reminder in the app.
+            soon = i % 8 == 3 or i == 0
+            ahead = self.rng.randrange(3, 28) if soon else self.rng.randrange(30, 365)
             status = "active"
             renews = today + datetime.timedelta(days=ahead)
             if i == len(members) - 1 and i > 0:

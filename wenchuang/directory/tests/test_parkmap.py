@@ -5,7 +5,8 @@ import re
 import xml.etree.ElementTree as ET
 
 from wenchuang.directory import parkmap
-from wenchuang.directory.parkmap import MapPoint, project, render_park_map
+from wenchuang.directory.parkmap import MapPoint, park_map_chart, project
+from wenchuang.directory.parkmap_svg import clip_polygon, map_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 NUMBER = re.compile(r"-?\d*\.?\d+")
@@ -62,67 +63,92 @@ def test_projection_puts_north_up_and_east_right():
         assert 0 <= x <= width and 0 <= y <= height
 
 
-def test_text_is_escaped_and_svg_parses():
-    svg = render_park_map(
-        [point(name='Arts & <Crafts> "Park"', url="/parks/?a=1&b=<2>")],
-        title="Parks & <friends>",
-    )
-    assert "Arts & <" not in svg
-    root = ET.fromstring(svg)
-    assert root.tag == f"{SVG}svg"
-    assert root.get("role") == "img"
-    assert root.get("class") == "park-map"
-    assert root.get("viewBox") == outlines()["viewBox"]
-    assert root.find(f"{SVG}title").text == "Parks & <friends>"
-    links = root.findall(f".//{SVG}a")
-    assert len(links) == 1
-    assert links[0].get("href") == "/parks/?a=1&b=<2>"
-    circle = links[0].find(f"{SVG}circle")
-    assert "park-dot" in circle.get("class").split()
-    assert circle.find(f"{SVG}title").text == 'Arts & <Crafts> "Park"'
+LEVELS = {"national_demo": "national demonstration base", "provincial": "provincial"}
+
+
+def chart(points):
+    return park_map_chart(points, title="Parks", level_labels=LEVELS)
+
+
+def dots(c):
+    """Each park dot of the chart's option: (series name, name, url, [x, y])."""
+    return [
+        (series["name"], d["name"], d["url"], d["value"])
+        for series in c.option()["series"]
+        for d in series["data"]
+    ]
+
+
+def test_every_park_is_a_linked_dot_and_a_linked_row():
+    c = chart([point(name="Wuxi Studios", url="/park/1/"), point(name="B", url="/park/2/")])
+    assert [(name, url) for _s, name, url, _xy in dots(c)] == [
+        ("Wuxi Studios", "/park/1/"),
+        ("B", "/park/2/"),
+    ]
+    assert [(str(row[0]), row[0].url) for row in c.rows] == [
+        ("Wuxi Studios", "/park/1/"),
+        ("B", "/park/2/"),
+    ]
+    assert c.rows[0][1] == "national demonstration base"
 
 
 def test_points_outside_china_are_skipped():
-    svg = render_park_map(
-        [point(name="Null Island", lon=0, lat=0), point(name="Wuxi")], title="Parks"
-    )
-    root = ET.fromstring(svg)
-    titles = [t.text for t in root.findall(f".//{SVG}circle/{SVG}title")]
-    assert titles == ["Wuxi"]
-    assert "Null Island" not in svg
+    c = chart([point(name="Null Island", lon=0, lat=0), point(name="Wuxi")])
+    assert [name for _s, name, _u, _xy in dots(c)] == ["Wuxi"]
+    assert "Null Island" not in c.csv_text()
 
 
-def test_every_province_of_the_data_is_drawn():
-    codes = [p["code"] for p in outlines()["provinces"]]
-    assert {"110000", "320000", "440000"} <= set(codes)
-    assert len(codes) == len(set(codes)) == 34
-    root = ET.fromstring(render_park_map([], title="Parks"))
-    paths = root.findall(f".//{SVG}path[@data-code]")
-    assert [p.get("data-code") for p in paths] == codes
-    assert all(p.get("class") == "province" for p in paths)
-
-
-def test_highlighted_province():
-    root = ET.fromstring(render_park_map([], title="Parks", highlight_province="320000"))
-    highlighted = [
-        p.get("data-code")
-        for p in root.findall(f".//{SVG}path[@data-code]")
-        if p.get("class") == "province is-highlighted"
-    ]
-    assert highlighted == ["320000"]
-
-
-def test_markers_are_coloured_by_level():
+def test_markers_are_grouped_and_coloured_by_level_national_on_top():
     points = [
         point(name="A", level="national_pilot"),
         point(name="B", level="provincial"),
         point(name="C", level="municipal"),
     ]
-    root = ET.fromstring(render_park_map(points, title="Parks"))
-    fills = {c.find(f"{SVG}title").text: c.get("fill") for c in root.iter(f"{SVG}circle")}
-    assert fills == {
-        "A": parkmap.MARKER_COLOURS["national"],
-        "B": parkmap.MARKER_COLOURS["provincial"],
-        "C": parkmap.MARKER_COLOURS["other"],
-    }
-    assert len(set(fills.values())) == 3
+    series = chart(points).option()["series"]
+    by_name = {s["data"][0]["name"]: s for s in series}
+    assert by_name["A"]["itemStyle"]["color"] == parkmap.MARKER_COLOURS["national"]
+    assert by_name["B"]["itemStyle"]["color"] == parkmap.MARKER_COLOURS["provincial"]
+    assert by_name["C"]["itemStyle"]["color"] == parkmap.MARKER_COLOURS["other"]
+    assert by_name["A"]["z"] > by_name["B"]["z"] > by_name["C"]["z"]
+
+
+def test_the_map_zooms_and_pans():
+    geo = chart([]).option()["geo"]
+    assert geo["roam"] is True and geo["map"] == parkmap.MAP_NAME
+
+
+def test_the_south_china_sea_is_an_inset_and_its_parks_are_placed_in_it():
+    root = ET.fromstring(map_svg())
+    width, height = (float(v) for v in root.get("viewBox").split()[2:])
+    frame = root.find(f"{SVG}rect")
+    fx, fy = float(frame.get("x")), float(frame.get("y"))
+    fw, fh = float(frame.get("width")), float(frame.get("height"))
+    # The frame sits in the lower right corner of the drawing, inside it.
+    assert fx > width * 0.8 and fy > height * 0.7 and fx + fw <= width and fy + fh <= height
+    # The mainland stops above the frame's bottom: Sanya (18.25°N) is on the main map ...
+    sanya = dots(chart([point(name="Sanya", lon=109.51, lat=18.25)]))[0][3]
+    assert sanya[0] < fx and sanya[1] < height
+    # ... and a park on the Paracel Islands (16.83°N, 112.34°E) is drawn inside the inset.
+    paracel = dots(chart([point(name="Sansha", lon=112.34, lat=16.83)]))[0][3]
+    assert fx <= paracel[0] <= fx + fw and fy <= paracel[1] <= fy + fh
+    # The inset carries the dashed line: boundary strokes drawn inside the frame.
+    line_paths = [p for p in root.findall(f"{SVG}path") if p.get("fill") == "none"]
+    inset_lines = line_paths[-1].get("d")
+    xs = [float(v) for v in re.findall(r"[ML](-?[\d.]+),", inset_lines)]
+    assert xs and all(fx - 1 <= x <= fx + fw + 1 for x in xs)
+
+
+def test_clipping_keeps_the_part_inside_the_box():
+    square = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)]
+    assert sorted(clip_polygon(square, (5.0, -1.0, 20.0, 20.0))) == sorted(
+        [(5.0, 0.0), (10.0, 0.0), (10.0, 10.0), (5.0, 10.0)]
+    )
+    assert clip_polygon(square, (20.0, 20.0, 30.0, 30.0)) == []
+
+
+def test_the_csv_holds_the_same_parks_as_the_table():
+    c = chart([point(name='Arts & "Crafts" 园', url="/park/9/")])
+    lines = c.csv_text().splitlines()
+    assert lines[0] == "Park,Level,Longitude,Latitude"
+    assert lines[1].startswith('"Arts & ""Crafts"" 园",national demonstration base,120.3')
+    assert c.csv_href().startswith("data:text/csv;charset=utf-8,%EF%BB%BF")

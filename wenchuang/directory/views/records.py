@@ -18,7 +18,7 @@ from wenchuang.reference.models import IndustryCategory, Region
 from .. import permissions, selectors, services
 from ..forms import DecisionForm, FilterForm, TenantForm, record_form_class
 from ..models import Enterprise, Park, ProfileChange
-from ..parkmap import MapPoint, render_park_map
+from ..parkmap import MapPoint, park_map_chart
 
 PAGE_SIZE = 25
 
@@ -45,7 +45,11 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "kinds": selectors.kind_tabs(),
             "counts": counts,
-            "park_map": render_park_map(points, title=_("Cultural industry parks")),
+            "park_map": park_map_chart(
+                points,
+                title=_("Cultural industry parks"),
+                level_labels=dict(Park.Level.choices),
+            ),
             "park_levels": Park.Level.choices,
             "park_count": len(points),
         },
