@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('core', '0002_notification'),
+        ('core', '0003_notification'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
