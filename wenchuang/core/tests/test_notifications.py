@@ -28,8 +28,9 @@ class RefusesOneAddressBackend(BaseEmailBackend):
 
 
 @pytest.fixture
-def due_membership(orgs, directory):
+def due_membership(cast, orgs, directory):
     """Acme's membership, renewing in 20 days: its people are `rep` and `member`."""
+    cast["rep"], cast["member"]  # the member organisation's people, who get the reminder
     return AssociationMembership.objects.create(
         association=orgs["association"],
         member=orgs["acme"],

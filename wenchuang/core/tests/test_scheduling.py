@@ -32,7 +32,8 @@ def db_tasks(settings, monkeypatch):
 
 
 @pytest.fixture
-def due_membership(orgs, directory):
+def due_membership(cast, orgs, directory):
+    cast["rep"], cast["member"]  # the member organisation's people, who get the reminder
     return AssociationMembership.objects.create(
         association=orgs["association"],
         member=orgs["acme"],
