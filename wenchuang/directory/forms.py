@@ -26,7 +26,8 @@ class FilterForm(forms.Form):
         required=False,
         choices=[("", _("all domains")), *IndustryCategory.Domain.choices],
     )
-    park = forms.IntegerField(label=_("Park"), required=False, min_value=1)
+    # A park's id; beyond a database integer it can name no park (and would overflow SQLite).
+    park = forms.IntegerField(label=_("Park"), required=False, min_value=1, max_value=2**63 - 1)
     above_size = forms.ChoiceField(
         label=_("Above designated size"),
         required=False,
