@@ -23,9 +23,12 @@ class Crawler:
     failures: list[str] = field(default_factory=list)
     visited: set[str] = field(default_factory=set)
     count: int = 0
+    # The last answer's headers, to compare a page with its htmx fragment.
+    headers: dict[str, str] = field(default_factory=dict)
 
     def request(self, method: str, url: str, *, expect: int | None = None, **kwargs) -> int:
         self.count += 1
+        self.headers = {}
         self._visit(url)
         try:
             with transaction.atomic():
@@ -43,6 +46,7 @@ class Crawler:
             )
             return 500
         status = response.status_code
+        self.headers = dict(response.items())
         if status >= 500:
             self.failures.append(f"{self.role}: {method} {url} answered {status}")
         elif expect is not None and status != expect:

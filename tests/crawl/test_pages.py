@@ -110,7 +110,17 @@ def crawl_pages(crawler: Crawler, site, language: str, *, fragments: bool = True
                 crawler.request("get", url)
                 if fragments:
                     crawler.request("get", url, headers={"HX-Request": "true"})
+                    _check_vary(crawler, url)
                     crawler.request("post", url, data={})
+
+
+def _check_vary(crawler: Crawler, url: str) -> None:
+    """An HTML answer to htmx must tell caches that it differs from the page at that address."""
+    headers = crawler.headers
+    if headers.get("Content-Type", "").startswith("text/html"):
+        vary = {v.strip().lower() for v in headers.get("Vary", "").split(",")}
+        if "hx-request" not in vary:
+            crawler.failures.append(f"{crawler.role}: GET {url} (htmx) has no Vary: HX-Request")
 
 
 def crawl_filters(crawler: Crawler, site, language: str) -> None:

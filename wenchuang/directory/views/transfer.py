@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wenchuang.core.htmx import is_htmx
+
 from .. import permissions, selectors
 from ..exporting import FORMATS, iter_csv, write_xlsx
 from ..forms import FilterForm, ImportForm
@@ -81,9 +83,7 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
     """The job's progress; htmx polls the fragment until the job has finished."""
     job = get_object_or_404(ImportJob, pk=pk, created_by=request.user)
     template = (
-        "directory/_import_progress.html"
-        if request.headers.get("HX-Request")
-        else "directory/import_job.html"
+        "directory/_import_progress.html" if is_htmx(request) else "directory/import_job.html"
     )
     context = {"job": job, "kinds": selectors.kind_tabs(), "errors": job.errors[:200]}
     return render(request, template, context)
