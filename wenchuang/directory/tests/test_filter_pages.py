@@ -8,7 +8,7 @@ from django.templatetags.static import static
 from django.test import override_settings
 
 from wenchuang.directory.demo import generate
-from wenchuang.directory.models import Enterprise, Park
+from wenchuang.directory.models import Park
 
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WUXI = {"province": "320000", "prefecture": "320200"}
@@ -123,7 +123,7 @@ def test_choosing_a_park_lists_its_tenants_and_keeps_it_chosen(client, demo):
 
     page = Elements(response.content.decode())
     assert (str(park.pk), park.name) in page.selects["id_park"]
-    assert 'selected>' in response.content.decode().split(f'value="{park.pk}"')[1][:20]
+    assert "selected>" in response.content.decode().split(f'value="{park.pk}"')[1][:20]
     tenants = set(park.tenants.filter(status="published").values_list("pk", flat=True))
     assert {r.pk for r in response.context["page"].object_list} == tenants
 
@@ -162,9 +162,3 @@ def test_every_page_has_a_favicon_served_by_the_site(client, demo):
     href = static("favicon.svg")
     assert f'<link rel="icon" href="{href}" type="image/svg+xml">' in body
     assert finders.find("favicon.svg")
-
-
-def test_the_enterprise_list_of_a_park_link_is_the_parks_tenants(client, demo):
-    enterprise = Enterprise.objects.exclude(park=None).filter(status="published").first()
-    response = client.get("/en/enterprise/", {"park": enterprise.park_id})
-    assert enterprise in response.context["page"].object_list
