@@ -33,11 +33,11 @@ class Crawler:
         try:
             with transaction.atomic():
                 response = getattr(self.client, method.lower())(url, **kwargs)
+                # Read to the end inside the savepoint: an export queries as it streams.
+                # (The client closes the response itself; closing it again here would fire
+                # request_finished, which closes a PostgreSQL connection inside a transaction.)
                 if response.streaming:
                     b"".join(response.streaming_content)
-                elif hasattr(response, "file_to_stream"):
-                    response.getvalue()
-                response.close()
                 transaction.set_rollback(True)
         except Exception as error:  # noqa: BLE001 - every failure is reported, with its kind
             first_line = str(error).strip().splitlines()[0][:200] if str(error).strip() else ""
