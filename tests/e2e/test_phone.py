@@ -114,3 +114,31 @@ def test_a_search_typed_on_a_phone_finds_the_enterprise(phone, demo):
     phone.wait_for_url("**/enterprise/?q=*")
     phone.locator("#results").get_by_role("link", name=enterprise.name_zh_hans).wait_for()
     assert sideways_overflow(phone) <= 0
+
+
+def test_a_phone_user_narrows_the_list_to_a_park_of_the_chosen_city(phone, demo):
+    park = (
+        Park.objects.filter(tenants__status="published", prefecture_code="320200")
+        .distinct()
+        .order_by("id")
+        .first()
+    )
+    elsewhere = Park.objects.exclude(province_code="320000").order_by("id").first()
+    phone.goto("/en/enterprise/")
+    assert phone.locator(f'#id_park option[value="{elsewhere.pk}"]').count() == 1
+
+    phone.locator("#id_province").select_option("320000")
+    phone.locator('#id_prefecture option[value="320200"]').wait_for(state="attached")
+    # The park select follows the region: Jiangsu's parks only.
+    phone.locator(f'#id_park option[value="{elsewhere.pk}"]').wait_for(state="detached")
+    phone.locator("#id_prefecture").select_option("320200")
+    with translation.override("en"):
+        phone.locator("#id_park").select_option(label=park.name)
+    assert phone.locator("#id_county option").first.inner_text() == "all counties"
+    phone.locator("form.filters button[type=submit]").tap()
+    phone.wait_for_url(f"**/en/enterprise/?*park={park.pk}*")
+    results = phone.locator("#results")
+    for tenant in park.tenants.filter(status="published"):
+        with translation.override("en"):
+            results.get_by_role("link", name=tenant.name).first.wait_for()
+    assert sideways_overflow(phone) <= 0
