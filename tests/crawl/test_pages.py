@@ -53,6 +53,8 @@ def page_kwargs(page, site) -> list[dict]:
     kinds = list(KINDS) if "kind" in params else [None]
     rows = []
     for kind in kinds:
+        if "pk" in params and not kind and page.name not in PK_SOURCES:
+            raise LookupError(f"{page.route}: add to PK_SOURCES which records its pk names")
         if "pk" in params:
             pks = site.records[kind] if kind else PK_SOURCES[page.name](site)
         else:
