@@ -142,3 +142,26 @@ def test_a_phone_user_narrows_the_list_to_a_park_of_the_chosen_city(phone, demo)
         with translation.override("en"):
             results.get_by_role("link", name=tenant.name).first.wait_for()
     assert sideways_overflow(phone) <= 0
+
+
+def test_staff_pages_fit_a_phone_too(phone, demo):
+    phone.goto("/de/accounts/login/")
+    phone.locator("input[name=username]").fill("staff_wuxi")
+    phone.locator("input[name=password]").fill("demo1234")
+    with phone.expect_navigation():
+        phone.locator("main form button[type=submit]").tap()
+    header = phone.locator("header.site-header").bounding_box()
+    assert header["height"] <= PHONE["height"] / 6, header
+
+    enterprise = Enterprise.objects.filter(prefecture_code="320200").order_by("id").first()
+    wide = {}
+    for path in (
+        "/de/validation/",
+        f"/de/enterprise/{enterprise.pk}/edit/",
+        "/de/enterprise/import/",
+        f"/de/enterprise/{enterprise.pk}/",
+    ):
+        assert phone.goto(path).status == 200, path
+        if sideways_overflow(phone) > 0:
+            wide[path] = sideways_overflow(phone)
+    assert not wide, f"staff pages wider than a {PHONE['width']} px phone (by px): {wide}"
