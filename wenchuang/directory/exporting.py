@@ -1,4 +1,9 @@
-"""Export of directory records to CSV and XLSX, in the columns the importer reads back."""
+"""Export of directory records to CSV and XLSX, in the columns the importer reads back.
+
+Every kind a list page shows can be exported; talents and service providers, which the
+importer does not take, are written in the same columns (names, descriptions, region,
+contacts) followed by their own fields.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +17,30 @@ from typing import IO, Any
 from django.db.models import QuerySet
 
 from .importing import COLUMNS, CONTACT_COLUMNS, FORMULA_STARTS, KINDS
+from .models import ServiceProvider, Talent
 
 CHUNK_ROWS = 2000
 # Rows of CSV gathered before a chunk of bytes is handed to the response.
 CSV_ROWS_PER_CHUNK = 500
+# The formats a list can be exported in (the URL's extension).
+FORMATS = ("csv", "xlsx")
+
+# (column name, model attribute) of the kinds that are exported but not imported.
+# The columns every importable kind has: names, descriptions, region and contacts.
+_COMMON = [
+    (c.name, c.attname)
+    for c in COLUMNS["parks"]
+    if all(c.name in {o.name for o in other} for other in COLUMNS.values())
+]
+EXPORT_ONLY_KINDS = {"talents": Talent, "providers": ServiceProvider}
+EXPORT_ONLY_COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "talents": [*_COMMON, ("title", "title"), ("category_code", "category_id")],
+    "providers": [*_COMMON, ("service", "service"), ("certified", "certified")],
+}
 
 
 def kind_of(queryset: QuerySet) -> str:
-    for kind, model in KINDS.items():
+    for kind, model in {**KINDS, **EXPORT_ONLY_KINDS}.items():
         if queryset.model is model:
             return kind
     raise ValueError(f"{queryset.model.__name__} records cannot be exported")
@@ -27,10 +48,14 @@ def kind_of(queryset: QuerySet) -> str:
 
 def export_columns(kind: str, *, include_contacts: bool = False) -> list[tuple[str, str]]:
     """(column name, model attribute) pairs, in the importer's order."""
+    if kind in EXPORT_ONLY_COLUMNS:
+        columns = EXPORT_ONLY_COLUMNS[kind]
+    else:
+        columns = [(c.name, c.attname) for c in COLUMNS[kind]]
     return [
-        (c.name, c.attname)
-        for c in COLUMNS[kind]
-        if include_contacts or c.name not in CONTACT_COLUMNS
+        (name, attname)
+        for name, attname in columns
+        if include_contacts or name not in CONTACT_COLUMNS
     ]
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wenchuang.reference.models import IndustryCategory, Region
 
-from .models import DirectoryRecord, Enterprise
+from .models import DirectoryRecord, Enterprise, Park
 from .selectors import SORTS, DirectoryFilters
 from .services import EDITABLE_FIELDS, STAFF_ONLY_FIELDS
 
@@ -26,7 +26,8 @@ class FilterForm(forms.Form):
         required=False,
         choices=[("", _("all domains")), *IndustryCategory.Domain.choices],
     )
-    park = forms.IntegerField(label=_("Park"), required=False, min_value=1)
+    # A park's id; beyond a database integer it can name no park (and would overflow SQLite).
+    park = forms.IntegerField(label=_("Park"), required=False, min_value=1, max_value=2**63 - 1)
     above_size = forms.ChoiceField(
         label=_("Above designated size"),
         required=False,
@@ -55,7 +56,28 @@ class FilterForm(forms.Form):
             code = data.get(field)
             if code and not IndustryCategory.objects.filter(code=code).exists():
                 self.add_error(field, _("Unknown category code: %(code)s") % {"code": code})
+        park = data.get("park")
+        if park and not Park.objects.filter(pk=park, status="published").exists():
+            self.add_error("park", _("No published park has the number %(id)s.") % {"id": park})
         return data
+
+    def region_code(self) -> str:
+        """The narrowest region chosen, each level kept only if it lies in the one above.
+
+        The cascade of selects sends the old city for a moment after the province changed.
+        """
+        data = self.data if self.is_bound else {}
+        code = ""
+        for field in ("province", "prefecture", "county"):
+            value = data.get(field) or ""
+            if not value:
+                break
+            if code and not Region.objects.filter(code=value, parent_id=code).exists():
+                break
+            if not code and not Region.objects.filter(code=value, level=1).exists():
+                break
+            code = value
+        return code
 
     def to_filters(self) -> DirectoryFilters:
         data: dict = {}

@@ -319,6 +319,32 @@ def _field_label(model: type[DirectoryRecord], name: str) -> str:
         return name
 
 
+PARK_CHOICES_LIMIT = 300
+
+
+def park_choices(user, region_code: str = "", *, only: int | None = None) -> list[Park]:
+    """The parks a list can be narrowed to: published, within the region, by name.
+
+    Capped so that a national list stays a usable select; a narrower region lists them all.
+    """
+    parks = visible_records(user, Park).filter(status="published")
+    if only is not None:
+        parks = parks.filter(pk=only)
+    if region_code:
+        region = Region.objects.filter(code=region_code).first()
+        parks = parks.filter(region_scope(region)) if region else parks.none()
+    return list(parks.order_by("name_zh_hans", "name_en", "id")[:PARK_CHOICES_LIMIT])
+
+
+TENANTS_SHOWN = 200
+
+
+def park_tenants(park: Park) -> list[Enterprise]:
+    """The park's published tenants as a page lists them: by name, the first few hundred."""
+    tenants = park.tenants.filter(status="published").order_by("name_zh_hans", "name_en", "id")
+    return list(tenants[:TENANTS_SHOWN])
+
+
 def park_map_points(user) -> QuerySet[Park]:
     return visible_records(user, Park).filter(latitude__isnull=False, longitude__isnull=False)
 

@@ -30,6 +30,7 @@ urlpatterns = [
     path("members/<int:pk>/", records.membership_action, name="membership-action"),
     path("regions/options/", records.region_options, name="region-options"),
     path("categories/options/", records.category_options, name="category-options"),
+    path("parks/options/", records.park_options, name="park-options"),
     path("park/<int:pk>/tenants/", records.park_tenants, name="park-tenants"),
     path("imports/<int:pk>/", transfer.import_job, name="import-job"),
     path(

@@ -9,8 +9,10 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from wenchuang.core.htmx import is_htmx
 from wenchuang.core.pagination import COUNT_CAP, CappedPaginator
 from wenchuang.core.transitions import version_of
 from wenchuang.reference.models import IndustryCategory, Region
@@ -84,12 +86,11 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
         "majors": IndustryCategory.objects.filter(level=1),
         "mids": _category_children(form, "major"),
         "smalls": _category_children(form, "mid"),
+        "parks": _park_choices(request, form) if model is Enterprise else [],
         "can_create": permissions.can_create(request.user, model).allowed,
         "can_import": permissions.can_import(request.user).allowed and kind in IMPORTABLE,
     }
-    template = (
-        "directory/_results.html" if request.headers.get("HX-Request") else "directory/list.html"
-    )
+    template = "directory/_results.html" if is_htmx(request) else "directory/list.html"
     return render(request, template, context)
 
 
@@ -110,24 +111,70 @@ def _category_children(form: FilterForm, field: str):
     return IndustryCategory.objects.filter(parent_id=code)
 
 
+# The first option of each cascading select, by the select the options are for.
+ALL_LABELS = {
+    "prefecture": gettext_lazy("all cities"),
+    "county": gettext_lazy("all counties"),
+    "mid": gettext_lazy("all mid categories"),
+    "small": gettext_lazy("all small categories"),
+}
+
+
 def region_options(request: HttpRequest) -> HttpResponse:
-    """The <option>s of a region's children, for the cascading province → city → county selects."""
-    # htmx sends the changed select under its own name (province or prefecture).
-    parent = next(
-        (request.GET[k] for k in ("parent", "prefecture", "province") if request.GET.get(k)), ""
-    )
-    regions = Region.objects.filter(parent_id=parent) if parent else Region.objects.none()
-    return render(request, "directory/_options.html", {"options": regions})
+    """The <option>s of a region's children, for the cascading province → city → county selects.
+
+    Choosing a province also empties the county select (out of band): its counties belonged
+    to the city chosen before.
+    """
+    # htmx sends the changed select under its own name, empty when "all" was chosen.
+    changed = "province" if "province" in request.GET else "prefecture"
+    code = request.GET.get(changed) or request.GET.get("parent") or ""
+    regions = Region.objects.filter(parent_id=code) if code else Region.objects.none()
+    target = "prefecture" if changed == "province" else "county"
+    context = {
+        "options": regions,
+        "all_label": ALL_LABELS[target],
+        "reset": {"id": "id_county", "label": ALL_LABELS["county"]}
+        if changed == "province"
+        else None,
+    }
+    return render(request, "directory/_options.html", context)
 
 
 def category_options(request: HttpRequest) -> HttpResponse:
-    parent = next((request.GET[k] for k in ("parent", "mid", "major") if request.GET.get(k)), "")
+    """The <option>s of a category's children, shown with their codes like the first select."""
+    changed = "major" if "major" in request.GET else "mid"
+    code = request.GET.get(changed) or request.GET.get("parent") or ""
     categories = (
-        IndustryCategory.objects.filter(parent_id=parent)
-        if parent
-        else IndustryCategory.objects.none()
+        IndustryCategory.objects.filter(parent_id=code) if code else IndustryCategory.objects.none()
     )
-    return render(request, "directory/_options.html", {"options": categories})
+    target = "mid" if changed == "major" else "small"
+    context = {
+        "options": categories,
+        "with_codes": True,
+        "all_label": ALL_LABELS[target],
+        "reset": {"id": "id_small", "label": ALL_LABELS["small"]} if changed == "major" else None,
+    }
+    return render(request, "directory/_options.html", context)
+
+
+def park_options(request: HttpRequest) -> HttpResponse:
+    """The park select's <option>s for the region chosen in the list's filters."""
+    form = FilterForm(request.GET)
+    context = {"options": _park_choices(request, form), "all_label": _("all parks")}
+    return render(request, "directory/_options.html", context)
+
+
+def _park_choices(request: HttpRequest, form: FilterForm) -> list:
+    parks = selectors.park_choices(request.user, form.region_code())
+    # A park chosen elsewhere (the link on an enterprise's page) stays shown as chosen.
+    chosen = None
+    if form.is_bound:
+        form.is_valid()  # the fields that failed are left out of cleaned_data
+        chosen = form.cleaned_data.get("park")
+    if chosen and all(park.pk != chosen for park in parks):
+        parks = selectors.park_choices(request.user, "", only=chosen) + parks
+    return parks
 
 
 def record_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
@@ -147,7 +194,7 @@ def record_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if hasattr(record, "focus_categories"):
         context["focus_categories"] = record.focus_categories.order_by("code")
     if isinstance(record, Park):
-        context["tenants"] = record.tenants.filter(status="published").order_by("id")[:200]
+        context["tenants"] = selectors.park_tenants(record)
         context["can_manage_tenants"] = permissions.can_manage_tenants(request.user, record)
         context["tenant_form"] = TenantForm()
     return render(request, "directory/detail.html", context)

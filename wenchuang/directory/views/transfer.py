@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wenchuang.core.htmx import is_htmx
+
 from .. import permissions, selectors
-from ..exporting import iter_csv, write_xlsx
+from ..exporting import FORMATS, iter_csv, write_xlsx
 from ..forms import FilterForm, ImportForm
 from ..importing import import_job_start
 from ..models import ImportJob
@@ -21,6 +23,8 @@ IMPORT_KINDS = {"enterprise": "enterprises", "park": "parks", "investor": "inves
 
 def record_export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
     model = selectors.kind_model(kind)
+    if fmt not in FORMATS:
+        raise Http404(_("Lists can be exported as CSV or XLSX."))
     filters = FilterForm(request.GET or None).to_filters()
     # An export is read to the end anyway, so it keeps the sort asked for at any size.
     records = selectors.directory_list(
@@ -79,9 +83,7 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
     """The job's progress; htmx polls the fragment until the job has finished."""
     job = get_object_or_404(ImportJob, pk=pk, created_by=request.user)
     template = (
-        "directory/_import_progress.html"
-        if request.headers.get("HX-Request")
-        else "directory/import_job.html"
+        "directory/_import_progress.html" if is_htmx(request) else "directory/import_job.html"
     )
     context = {"job": job, "kinds": selectors.kind_tabs(), "errors": job.errors[:200]}
     return render(request, template, context)

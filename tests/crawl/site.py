@@ -1,0 +1,94 @@
+"""The crawl's site: the demo data set built small, its cast of logins and sample records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from wenchuang.accounts.models import User
+from wenchuang.accounts.services import api_token_create
+from wenchuang.directory import services
+from wenchuang.directory.demo import generate
+from wenchuang.directory.models import (
+    AssociationMembership,
+    Enterprise,
+    ImportJob,
+    Park,
+    ProfileChange,
+)
+from wenchuang.directory.selectors import KINDS
+
+ENTERPRISES = 80
+SEED = 2026
+
+# Who crawls: a visitor, the two kinds of owner the demo has, and a city's staff.
+ROLES = {
+    "visitor": None,
+    "enterprise rep": "rep_lingdong",
+    "park manager": "manager_wuxi_studios",
+    "staff": "staff_wuxi",
+}
+
+
+@dataclass
+class CrawlSite:
+    users: dict[str, User | None]
+    # kind -> ids of a few records of that kind: published, pending, owned.
+    records: dict[str, list[int]]
+    ids: dict[str, list[int]] = field(default_factory=dict)
+    tokens: dict[str, str] = field(default_factory=dict)
+    superuser: User | None = None
+
+
+def _samples(model) -> list[int]:
+    rows = model.objects.order_by("id")
+    picks = [
+        rows.filter(status="published").values_list("id", flat=True).first(),
+        rows.exclude(status="published").values_list("id", flat=True).first(),
+        rows.exclude(organisation=None).values_list("id", flat=True).first(),
+    ]
+    if model is Enterprise:
+        picks.append(rows.exclude(park=None).values_list("id", flat=True).first())
+    if model is Park:
+        picks.append(rows.filter(tenants__isnull=False).values_list("id", flat=True).first())
+    return list(dict.fromkeys(pk for pk in picks if pk is not None))
+
+
+def build_site() -> CrawlSite:
+    """The demo generator's records, plus what only use creates: a pending change, a job."""
+    summary = generate(enterprises=ENTERPRISES, seed=SEED, progress=False, reset=True)
+    assert summary.created["enterprises"] == ENTERPRISES
+    users = {
+        role: User.objects.get(username=name) if name else None for role, name in ROLES.items()
+    }
+    rep = users["enterprise rep"]
+    own = Enterprise.objects.filter(organisation=rep.organisation, status="published").first()
+    services.record_update(
+        record=own, by=rep, data={"description_en": "Animated series, now also for adults."}
+    )
+    assert ProfileChange.objects.filter(status="pending").exists()
+    ImportJob.objects.create(
+        record_type="enterprises",
+        file_name="企业名录.csv",
+        status="failed",
+        total_rows=2,
+        processed_rows=2,
+        errors=[{"line": 2, "field": "region_code", "reason": "unknown region"}],
+        created_by=users["staff"],
+    )
+    site = CrawlSite(
+        users=users,
+        records={kind: _samples(model) for kind, model in KINDS.items()},
+        ids={
+            "park": _samples(Park),
+            "change": list(ProfileChange.objects.values_list("id", flat=True)[:2]),
+            "job": list(ImportJob.objects.values_list("id", flat=True)[:1]),
+            "membership": list(
+                AssociationMembership.objects.order_by("id").values_list("id", flat=True)[:2]
+            ),
+        },
+    )
+    for role, user in users.items():
+        if user is not None:
+            site.tokens[role] = api_token_create(user=user, name="crawl")[1]
+    site.superuser = User.objects.create_superuser("crawl_admin", password="crawl-admin-pw")
+    return site
