@@ -42,6 +42,9 @@ PK_SOURCES = {
     "directory:change-decide": lambda site: site.ids["change"],
     "directory:import-job": lambda site: site.ids["job"],
     "directory:membership-action": lambda site: site.ids["membership"],
+    "directory:enterprise-profile-pdf": lambda site: site.records["enterprise"],
+    # No domain attaches files yet: an unknown file must answer 404 (or the sign-in), not 5xx.
+    "core:file": lambda site: [1],
 }
 
 

@@ -332,7 +332,7 @@ def park_choices(user, region_code: str = "", *, only: int | None = None) -> lis
         parks = parks.filter(pk=only)
     if region_code:
         region = Region.objects.filter(code=region_code).first()
-        parks = parks.filter(region_scope(region)) if region else parks.none()
+        parks = parks.filter(region_q(region)) if region else parks.none()
     return list(parks.order_by("name_zh_hans", "name_en", "id")[:PARK_CHOICES_LIMIT])
 
 
