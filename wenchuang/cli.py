@@ -9,7 +9,7 @@ ALIASES = {
     "export": "export_records",
     "demo-data": "demo_data",
     "load-reference": "load_reference",
-    "worker": "db_worker",
+    "worker": "run_worker",
 }
 
 
