@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A page's write that waits too long for the database lock answers 503, not 500.
+    "wenchuang.core.busy.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "wenchuang.urls"
