@@ -8,3 +8,11 @@ class DirectoryConfig(AppConfig):
     name = "wenchuang.directory"
     label = "directory"
     verbose_name = _("Directory")
+
+    def ready(self) -> None:
+        from wenchuang.core.signals import worker_ready
+
+        from .tasks import on_worker_ready
+
+        # A restarted worker first fails the imports its predecessor left "running".
+        worker_ready.connect(on_worker_ready, dispatch_uid="directory-stale-imports")

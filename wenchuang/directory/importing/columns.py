@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
-from django.utils.translation import gettext as _
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from ..models import CONTACT_FIELDS, Enterprise, Investor, Park
@@ -44,7 +44,16 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class _Invalid(Exception):
-    """A cell value that cannot be accepted; the message is the translated reason."""
+    """A cell value that cannot be accepted: a reason code (see reasons.py) and its values."""
+
+    def __init__(self, code: str, **params: Any):
+        super().__init__(code)
+        self.code = code
+        # The report quotes the cell; a cell of megabytes is quoted by its start.
+        self.params = {
+            k: v[:100] + "…" if isinstance(v, str) and len(v) > 100 else v
+            for k, v in params.items()
+        }
 
 
 # --- cell parsers ----------------------------------------------------------------------------
@@ -71,10 +80,7 @@ def _text(max_length: int) -> Callable[[str, _Lookups], str]:
         if text[:1] == "'" and text[1:2] in FORMULA_STARTS:
             text = text[1:]
         if len(text) > max_length:
-            raise _Invalid(
-                _("Longer than %(max)d characters (it has %(length)d).")
-                % {"max": max_length, "length": len(text)}
-            )
+            raise _Invalid("too_long", max=max_length, length=len(text))
         return text
 
     return parse
@@ -85,9 +91,9 @@ def _integer(low: int, high: int) -> Callable[[str, _Lookups], int]:
         try:
             value = int(text.replace(",", ""))
         except ValueError:
-            raise _Invalid(_("Not a whole number: “%(value)s”.") % {"value": text}) from None
+            raise _Invalid("not_integer", value=text) from None
         if not low <= value <= high:
-            raise _Invalid(_("Must be between %(low)s and %(high)s.") % {"low": low, "high": high})
+            raise _Invalid("out_of_range", low=str(low), high=str(high))
         return value
 
     return parse
@@ -106,13 +112,13 @@ def _decimal(
         try:
             value = Decimal(cleaned).quantize(quantum, rounding=ROUND_HALF_UP)
         except InvalidOperation:
-            raise _Invalid(_("Not a number: “%(value)s”.") % {"value": text}) from None
+            raise _Invalid("not_number", value=text) from None
         if not value.is_finite() or abs(value) >= limit:
-            raise _Invalid(_("The number %(value)s is too large.") % {"value": text})
+            raise _Invalid("too_large", value=text)
         if (low is not None and value < low) or (high is not None and value > high):
             if high is None:
-                raise _Invalid(_("Must be at least %(low)s.") % {"low": low})
-            raise _Invalid(_("Must be between %(low)s and %(high)s.") % {"low": low, "high": high})
+                raise _Invalid("at_least", low=str(low))
+            raise _Invalid("out_of_range", low=str(low), high=str(high))
         return value
 
     return parse
@@ -123,10 +129,7 @@ def _choice(choices: type) -> Callable[[str, _Lookups], str]:
 
     def parse(text: str, lookups: _Lookups) -> str:
         if text not in values:
-            raise _Invalid(
-                _("“%(value)s” is not one of: %(choices)s.")
-                % {"value": text, "choices": ", ".join(sorted(values))}
-            )
+            raise _Invalid("not_choice", value=text, choices=", ".join(sorted(values)))
         return text
 
     return parse
@@ -134,11 +137,11 @@ def _choice(choices: type) -> Callable[[str, _Lookups], str]:
 
 def _email_address(text: str, lookups: _Lookups) -> str:
     if len(text) > 254:
-        raise _Invalid(_("Longer than %(max)d characters.") % {"max": 254})
+        raise _Invalid("too_long_max", max=254)
     try:
         _email(text)
     except ValidationError:
-        raise _Invalid(_("Not a valid email address: “%(value)s”.") % {"value": text}) from None
+        raise _Invalid("bad_email", value=text) from None
     return text
 
 
@@ -150,42 +153,39 @@ def _link(text: str, lookups: _Lookups) -> str:
 def _website(text: str, lookups: _Lookups) -> str:
     text = _link(text, lookups)
     if len(text) > 200:
-        raise _Invalid(_("Longer than %(max)d characters.") % {"max": 200})
+        raise _Invalid("too_long_max", max=200)
     try:
         _url(text)
     except ValidationError:
-        raise _Invalid(_("Not a valid web address: “%(value)s”.") % {"value": text}) from None
+        raise _Invalid("bad_url", value=text) from None
     return text
 
 
 def _region(text: str, lookups: _Lookups) -> str:
     if text not in lookups.regions:
-        raise _Invalid(_("Unknown region code “%(value)s” (GB/T 2260).") % {"value": text})
+        raise _Invalid("unknown_region", value=text)
     if lookups.jurisdiction is not None and not text.startswith(lookups.jurisdiction):
-        raise _Invalid(_("Region %(value)s lies outside your jurisdiction.") % {"value": text})
+        raise _Invalid("outside_jurisdiction", value=text)
     return text
 
 
 def _category(text: str, lookups: _Lookups) -> str:
     if text not in lookups.categories:
-        raise _Invalid(
-            _("“%(value)s” is not a small category of the 2018 culture-industry classification.")
-            % {"value": text}
-        )
+        raise _Invalid("unknown_category", value=text)
     return text
 
 
 def _currency(text: str, lookups: _Lookups) -> str:
     text = text.upper()
     if text not in lookups.currencies:
-        raise _Invalid(_("Unknown currency code “%(value)s” (ISO 4217).") % {"value": text})
+        raise _Invalid("unknown_currency", value=text)
     return text
 
 
 def _country(text: str, lookups: _Lookups) -> str:
     text = text.upper()
     if text not in _countries():
-        raise _Invalid(_("Unknown country code “%(value)s” (ISO 3166).") % {"value": text})
+        raise _Invalid("unknown_country", value=text)
     return text
 
 
@@ -193,28 +193,33 @@ def _park(text: str, lookups: _Lookups) -> int:
     try:
         park_id = int(text)
     except ValueError:
-        raise _Invalid(_("Not a park number: “%(value)s”.") % {"value": text}) from None
+        raise _Invalid("not_park", value=text) from None
     if park_id not in lookups.parks:
-        raise _Invalid(_("There is no park number %(value)s.") % {"value": park_id})
+        raise _Invalid("no_park", value=park_id)
     return park_id
 
 
 def _credit_code(text: str, lookups: _Lookups) -> str:
     code = text.upper()
     if not _CREDIT_CODE.fullmatch(code):
-        raise _Invalid(
-            _("Not a unified social credit code (18 letters and digits): “%(value)s”.")
-            % {"value": text}
-        )
+        raise _Invalid("bad_credit_code", value=text)
     if credit_code_check_char(code[:17]) != code[17]:
-        raise _Invalid(
-            _("The check character of credit code “%(value)s” is wrong.") % {"value": text}
-        )
+        raise _Invalid("credit_code_check", value=text)
     return code
 
 
 def _as_is(text: str, lookups: _Lookups) -> str:
     return text
+
+
+def _record_id(text: str, lookups: _Lookups) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise _Invalid("not_record_id", value=text) from None
+    if value <= 0:
+        raise _Invalid("not_record_id", value=text)
+    return value
 
 
 @dataclass(frozen=True)
@@ -225,47 +230,185 @@ class Column:
     empty: Any = ""
     # For the writing pass, when the row is known to be valid: the same value, cheaper.
     convert: Callable[[str, _Lookups], Any] | None = None
+    # What the column holds, for the import page and the template file.
+    meaning: Any = ""
+
+
+_LANGUAGES = {
+    "zh_hans": gettext_lazy("Chinese"),
+    "en": gettext_lazy("English"),
+    "fr": gettext_lazy("French"),
+    "de": gettext_lazy("German"),
+}
+
+
+def _language_of(column: str) -> Any:
+    return _LANGUAGES[column.split("_", 1)[1]]
 
 
 def _common_columns() -> list[Column]:
-    columns = [Column(n, n, _text(200)) for n in NAME_COLUMNS]
-    columns += [Column(n, n, _text(20_000)) for n in DESCRIPTION_COLUMNS]
+    columns = [
+        Column(
+            "id",
+            "id",
+            _record_id,
+            None,
+            meaning=gettext_lazy(
+                "The record's number, as exports give it: the row then updates that record. "
+                "Leave it empty for a new record."
+            ),
+        )
+    ]
+    columns += [Column(n, n, _text(200), meaning=_name_meaning(n)) for n in NAME_COLUMNS]
     columns += [
-        Column("region_code", "region_id", _region, None),
-        Column("address", "address", _text(300)),
-        Column("contact_person", "contact_person", _text(100)),
-        Column("email", "email", _email_address, convert=_as_is),
-        Column("phone", "phone", _text(40)),
-        Column("website", "website", _website, convert=_link),
+        Column(n, n, _text(20_000), meaning=_description_meaning(n)) for n in DESCRIPTION_COLUMNS
+    ]
+    columns += [
+        Column(
+            "region_code",
+            "region_id",
+            _region,
+            None,
+            meaning=gettext_lazy("Six-digit GB/T 2260 code of the county, city or province."),
+        ),
+        Column("address", "address", _text(300), meaning=gettext_lazy("Street address.")),
+        Column(
+            "contact_person",
+            "contact_person",
+            _text(100),
+            meaning=gettext_lazy("Contact person (seen by agency staff only)."),
+        ),
+        Column(
+            "email",
+            "email",
+            _email_address,
+            convert=_as_is,
+            meaning=gettext_lazy("Contact email address (seen by agency staff only)."),
+        ),
+        Column(
+            "phone",
+            "phone",
+            _text(40),
+            meaning=gettext_lazy("Contact telephone number (seen by agency staff only)."),
+        ),
+        Column(
+            "website",
+            "website",
+            _website,
+            convert=_link,
+            meaning=gettext_lazy("Web site; “www.example.cn” is accepted."),
+        ),
     ]
     return columns
+
+
+def _name_meaning(column: str) -> Any:
+    return format_lazy(
+        gettext_lazy("Name in {language}, up to 200 characters."), language=_language_of(column)
+    )
+
+
+def _description_meaning(column: str) -> Any:
+    return format_lazy(
+        gettext_lazy("Description in {language}, up to 20,000 characters."),
+        language=_language_of(column),
+    )
 
 
 THIS_YEAR = datetime.date.today().year
 MONEY = _decimal(16, 2, Decimal(0), None)
 
+_ = gettext_lazy
+
 COLUMNS: dict[str, list[Column]] = {
     "enterprises": _common_columns()
     + [
-        Column("credit_code", "credit_code", _credit_code, None),
-        Column("category_code", "category_id", _category, None),
-        Column("park_id", "park_id", _park, None),
-        Column("founded_year", "founded_year", _integer(1000, THIS_YEAR + 1), None),
-        Column("employees", "employees", _integer(0, 2_147_483_647), None),
-        Column("annual_revenue", "annual_revenue", MONEY, None),
-        Column("revenue_year", "revenue_year", _integer(1949, THIS_YEAR + 1), None),
+        Column(
+            "credit_code",
+            "credit_code",
+            _credit_code,
+            None,
+            meaning=_(
+                "Unified social credit code, 18 characters; a row with a known code updates "
+                "that enterprise."
+            ),
+        ),
+        Column(
+            "category_code",
+            "category_id",
+            _category,
+            None,
+            meaning=_("Four-digit small category of the 2018 culture-industry classification."),
+        ),
+        Column("park_id", "park_id", _park, None, meaning=_("Number of the park it is in.")),
+        Column(
+            "founded_year",
+            "founded_year",
+            _integer(1000, THIS_YEAR + 1),
+            None,
+            meaning=_("Year founded."),
+        ),
+        Column(
+            "employees",
+            "employees",
+            _integer(0, 2_147_483_647),
+            None,
+            meaning=_("Number of employees."),
+        ),
+        Column(
+            "annual_revenue",
+            "annual_revenue",
+            MONEY,
+            None,
+            meaning=_("Annual revenue in yuan, e.g. 3500000.00."),
+        ),
+        Column(
+            "revenue_year",
+            "revenue_year",
+            _integer(1949, THIS_YEAR + 1),
+            None,
+            meaning=_("Year of that revenue."),
+        ),
     ],
     "parks": _common_columns()
     + [
-        Column("level", "level", _choice(Park.Level), Park.Level.OTHER.value),
-        Column("latitude", "latitude", _decimal(9, 6, Decimal(-90), Decimal(90)), None),
-        Column("longitude", "longitude", _decimal(9, 6, Decimal(-180), Decimal(180)), None),
-        Column("area_hectares", "area_hectares", _decimal(10, 2, Decimal(0), None), None),
+        Column(
+            "level",
+            "level",
+            _choice(Park.Level),
+            Park.Level.OTHER.value,
+            meaning=format_lazy(
+                _("Level of the park, one of: {choices}."),
+                choices=", ".join(str(v) for v in Park.Level.values),
+            ),
+        ),
+        Column(
+            "latitude",
+            "latitude",
+            _decimal(9, 6, Decimal(-90), Decimal(90)),
+            None,
+            meaning=_("Latitude in degrees (WGS 84)."),
+        ),
+        Column(
+            "longitude",
+            "longitude",
+            _decimal(9, 6, Decimal(-180), Decimal(180)),
+            None,
+            meaning=_("Longitude in degrees (WGS 84)."),
+        ),
+        Column(
+            "area_hectares",
+            "area_hectares",
+            _decimal(10, 2, Decimal(0), None),
+            None,
+            meaning=_("Area in hectares."),
+        ),
         Column(
             "vacancy_rate",
             "vacancy_rate",
             _decimal(5, 2, Decimal(0), Decimal(100), percent=True),
             None,
+            meaning=_("Share of space vacant, in per cent (0 to 100)."),
         ),
     ],
     "investors": _common_columns()
@@ -275,11 +418,39 @@ COLUMNS: dict[str, list[Column]] = {
             "investor_type",
             _choice(Investor.InvestorType),
             Investor.InvestorType.VENTURE.value,
+            meaning=format_lazy(
+                _("Kind of investor, one of: {choices}."),
+                choices=", ".join(str(v) for v in Investor.InvestorType.values),
+            ),
         ),
-        Column("country", "country", _country, "CN"),
-        Column("ticket_min", "ticket_min", MONEY, None),
-        Column("ticket_max", "ticket_max", MONEY, None),
-        Column("currency_code", "currency_id", _currency, "CNY"),
+        Column(
+            "country",
+            "country",
+            _country,
+            "CN",
+            meaning=_("Two-letter ISO 3166 country code; CN when empty."),
+        ),
+        Column(
+            "ticket_min",
+            "ticket_min",
+            MONEY,
+            None,
+            meaning=_("Smallest investment, in the currency below."),
+        ),
+        Column(
+            "ticket_max",
+            "ticket_max",
+            MONEY,
+            None,
+            meaning=_("Largest investment, in the currency below."),
+        ),
+        Column(
+            "currency_code",
+            "currency_id",
+            _currency,
+            "CNY",
+            meaning=_("Three-letter ISO 4217 currency code; CNY when empty."),
+        ),
     ],
 }
 REQUIRED = {
