@@ -30,7 +30,10 @@ def test_a_gb18030_file_says_which_encoding_was_used(write_file):
 
 @pytest.mark.parametrize(
     ("encoding", "name", "text"),
-    [("big5", "Big5", "臺北市文化傳媒有限公司"), ("shift_jis", "Shift-JIS", "東京アニメ文化株式会社")],
+    [
+        ("big5", "Big5", "臺北市文化傳媒有限公司"),
+        ("shift_jis", "Shift-JIS", "東京アニメ文化株式会社"),
+    ],
 )
 def test_big5_and_shift_jis_files_are_refused_by_name_not_imported_as_mojibake(
     write_file, encoding, name, text

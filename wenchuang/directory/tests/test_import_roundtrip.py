@@ -1,4 +1,4 @@
-"""Re-importing an edited export: updates by id or credit code, counts, likely duplicates, history."""
+"""Re-importing an edited export: updates by id or credit code, likely duplicates, history."""
 
 import csv
 import io
