@@ -123,7 +123,8 @@ def visible_records(user, model: type[DirectoryRecord]) -> QuerySet:
         extra |= Q(organisation_id=user.organisation_id)
     if extra == Q():
         return qs.filter(status="published")
-    return qs.filter(Q(status="published") | extra)
+    # Records a running import has staged stay unseen, even by staff, until it publishes them.
+    return qs.filter(Q(status="published") | (extra & ~Q(status="importing")))
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,12 @@ def _list_sort(model, filters: DirectoryFilters, facet_tokens: tuple[str, ...], 
 
 
 def get_record_for_view(user, model: type[DirectoryRecord], pk: int) -> DirectoryRecord:
-    record = model.objects.select_related("region", "region__parent").filter(pk=pk).first()
+    record = (
+        model.objects.select_related("region", "region__parent")
+        .filter(pk=pk)
+        .exclude(status="importing")  # staged by a running import: not there yet
+        .first()
+    )
     if record is None or not permissions.can_view(user, record):
         raise Http404(model._meta.verbose_name)
     return record

@@ -224,3 +224,22 @@ def test_the_supervisor_restarts_a_worker_that_exits(tmp_path):
         supervisor.terminate()
         supervisor.wait(5)
     assert log.read_text().count("start") >= 2
+
+
+@pytest.mark.usefixtures("reference")
+def test_records_an_import_has_staged_are_unseen_even_by_staff(client, cast, directory):
+    staged = Enterprise.objects.create(
+        name_zh_hans="导入中文化有限公司",
+        name_en="Half Imported Culture Ltd",
+        region_id="320211",
+        category_id="0241",
+        status="importing",
+    )
+    client.force_login(cast["wuxi_staff"])
+
+    listing = client.get("/en/enterprise/").content.decode()
+    detail = client.get(f"/en/enterprise/{staged.pk}/")
+
+    assert "Acme" in listing or "Lingdong" in listing  # the staff list shows their records
+    assert "Half Imported Culture" not in listing
+    assert detail.status_code == 404

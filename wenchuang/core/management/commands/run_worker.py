@@ -48,7 +48,10 @@ class SurvivingWorker(Worker):
                 logger.warning("Database busy (%s); retrying in %s s.", error, delay)
                 self.running_task = False
                 for connection in connections.all():
-                    connection.close()
+                    # A fresh connection after the error; one inside a transaction (a test's)
+                    # belongs to its owner.
+                    if not connection.in_atomic_block:
+                        connection.close()
                 time.sleep(delay)
                 close_old_connections()
 
