@@ -169,7 +169,9 @@ def _dead_pid() -> int:
     return child.pid
 
 
-@pytest.mark.usefixtures("reference", "media")
+# The worker closes connections between tasks, as it must: outside a test transaction.
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reference_data", "media")
 def test_the_worker_survives_a_lock_timeout_and_runs_the_queued_import(cast, settings, monkeypatch):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     stale = ImportJob.objects.create(
