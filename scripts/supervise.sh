@@ -9,6 +9,6 @@ while :; do
     child=$!
     wait "$child"
     status=$?
-    echo "supervise: '$*' exited with status $status; restarting in 2 s" >&2
-    sleep 2
+    echo "supervise: '$*' exited with status $status; restarting in ${SUPERVISE_DELAY:-2} s" >&2
+    sleep "${SUPERVISE_DELAY:-2}"
 done
