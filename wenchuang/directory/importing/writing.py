@@ -58,10 +58,16 @@ DERIVED = frozenset(
 
 def _complete(kind: str, values: dict[str, Any], lookups: _Lookups) -> dict[str, Any]:
     """Add what is derived rather than entered: region and category copies, size, search text."""
-    values["province_code"], values["prefecture_code"] = lookups.regions[values["region_id"]]
+    # An update keeps the stored copies if its record's codes are ones a new row could
+    # not use (a national record, a retired category).
+    if values["region_id"] in lookups.regions:
+        values["province_code"], values["prefecture_code"] = lookups.regions[values["region_id"]]
     if kind == "enterprises":
         category = values["category_id"]
-        values["major_code"], values["mid_code"], values["domain"] = lookups.categories[category]
+        if category in lookups.categories:
+            values["major_code"], values["mid_code"], values["domain"] = lookups.categories[
+                category
+            ]
         values["above_designated_size"] = lookups.size_rule.is_above(
             category, values.get("annual_revenue"), values.get("revenue_year")
         )
