@@ -15,17 +15,16 @@ from typing import Any
 
 from django.db import IntegrityError
 
+from .cells import FORMULA_STARTS, credit_code_check_char
 from .checking import _check_rows, _header_problems, _normalise_header, _RowChecker
 from .columns import (
     COLUMNS,
     CONTACT_COLUMNS,
-    FORMULA_STARTS,
     KIND_LABELS,
     KINDS,
     REQUIRED,
     Column,
     column_names,
-    credit_code_check_char,
 )
 from .jobs import import_job_start
 from .lookups import _Lookups

@@ -8,7 +8,8 @@ from typing import Any
 from django.db.models import Q
 
 from .blank import is_comment
-from .columns import COLUMNS, KINDS, REQUIRED, _Invalid, column_names
+from .cells import _Invalid
+from .columns import COLUMNS, KINDS, REQUIRED, column_names
 from .lookups import _Lookups
 from .results import RowError
 from .writing import BATCH_SIZE
