@@ -38,7 +38,7 @@ demo: install
 
 serve:
 	@echo "Serving on http://127.0.0.1:8000 (background tasks run in a worker beside it)"
-	scripts/supervise.sh $(PY) manage.py run_worker --interval 1 --no-reload & trap 'kill $$!' EXIT; $(PY) manage.py runserver 127.0.0.1:8000
+	scripts/supervise.sh $(PY) manage.py run_worker --interval 1 & trap 'kill $$!' EXIT; $(PY) manage.py runserver 127.0.0.1:8000
 
 worker:
 	scripts/supervise.sh $(PY) manage.py run_worker
