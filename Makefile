@@ -41,10 +41,10 @@ demo: install
 
 serve:
 	@echo "Serving on http://127.0.0.1:8000 (background tasks run in a worker beside it)"
-	$(LOCAL) $(PY) manage.py worker --interval 1 & trap 'kill $$!' EXIT; $(LOCAL) $(PY) manage.py runserver 127.0.0.1:8000
+	$(LOCAL) scripts/supervise.sh $(PY) manage.py worker --interval 1 & trap 'kill $$!' EXIT; $(LOCAL) $(PY) manage.py runserver 127.0.0.1:8000
 
 worker:
-	$(LOCAL) $(PY) manage.py worker
+	$(LOCAL) scripts/supervise.sh $(PY) manage.py worker
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)

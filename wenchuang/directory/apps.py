@@ -10,5 +10,12 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory")
 
     def ready(self) -> None:
+        from wenchuang.core.signals import worker_ready
+
         # Registers the directory's periodic jobs with the scheduler.
         from . import reminders  # noqa: F401
+
+        from .tasks import on_worker_ready
+
+        # A restarted worker first fails the imports its predecessor left "running".
+        worker_ready.connect(on_worker_ready, dispatch_uid="directory-stale-imports")

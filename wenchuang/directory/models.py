@@ -16,6 +16,8 @@ class PublicationStatus(models.TextChoices):
     PENDING = "pending", _("awaiting validation")
     PUBLISHED = "published", _("published")
     REJECTED = "rejected", _("rejected")
+    # Written by a bulk import that has not finished yet; published (or removed) at its end.
+    IMPORTING = "importing", _("being imported")
 
 
 class DirectoryRecord(models.Model):
@@ -385,6 +387,11 @@ class ImportJob(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Touched by the running import every few seconds; a "running" job whose heartbeat has
+    # stopped lost its worker and is failed by the next worker or page view.
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Rows created, updated and left unchanged, and where the file's encoding was detected.
+    counts = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("import job")

@@ -105,10 +105,11 @@ def _category_filter(model: type[DirectoryRecord], code: str) -> Q:
 def visible_records(user, model: type[DirectoryRecord]) -> QuerySet:
     """Published records, plus unpublished ones the user owns or oversees."""
     qs = model.objects.all()
-    visible = qs.filter(status="published") | jurisdiction_scope(user, qs)
+    seen = jurisdiction_scope(user, qs)
     if getattr(user, "is_authenticated", False) and user.organisation_id:
-        visible |= qs.filter(organisation_id=user.organisation_id)
-    return visible
+        seen = seen | qs.filter(organisation_id=user.organisation_id)
+    # Records a running import has staged stay unseen, even by staff, until it publishes them.
+    return qs.filter(status="published") | seen.exclude(status="importing")
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,12 @@ def _list_sort(model, filters: DirectoryFilters, facet_tokens: tuple[str, ...], 
 
 
 def get_record_for_view(user, model: type[DirectoryRecord], pk: int) -> DirectoryRecord:
-    record = model.objects.select_related("region", "region__parent").filter(pk=pk).first()
+    record = (
+        model.objects.select_related("region", "region__parent")
+        .filter(pk=pk)
+        .exclude(status="importing")  # staged by a running import: not there yet
+        .first()
+    )
     if record is None or not permissions.can_view(user, record):
         raise Http404(model._meta.verbose_name)
     return record

@@ -42,6 +42,11 @@ urlpatterns = [
     path("<kind:kind>/", records.record_list, name="list"),
     path("<kind:kind>/export.<str:fmt>", transfer.record_export, name="export"),
     path("<kind:kind>/import/", transfer.import_start, name="import"),
+    path(
+        "<kind:kind>/import/template.<str:fmt>",
+        transfer.import_template,
+        name="import-template",
+    ),
     path("<kind:kind>/new/", records.record_create, name="create"),
     path("<kind:kind>/<int:pk>/", records.record_detail, name="detail"),
     path("<kind:kind>/<int:pk>/edit/", records.record_edit, name="edit"),

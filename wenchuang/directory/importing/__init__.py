@@ -1,11 +1,11 @@
 """Bulk import of enterprises, parks and investors from CSV or XLSX, reporting every rejected row.
 
-The file is read twice, streaming both times. The first pass checks every row and keeps only
-the rejected lines and a hash of each row's identity (for duplicates), so a million-row file
-costs a few hundred megabytes at most. The second pass writes, inside one transaction, in
-batches of BATCH_SIZE. Checking before writing means a file with mistakes never takes the
-database's write lock, and a polling page can see the checking pass progress even though
-the writing pass is invisible to other connections until it commits.
+The file is read in streaming passes. The first checks every row, keeps only the rejected
+lines, a hash of each row's identity (for duplicates within the file) and, for rows that
+match an existing record (by id or credit code), that record's id. Checking before writing
+means a file with mistakes never takes the database's write lock. The writing pass
+(writing.py) stages new records unseen in short transactions, then applies the updates and
+publishes the new records, so other writers are never locked out for long.
 """
 
 from __future__ import annotations
@@ -14,25 +14,24 @@ from pathlib import Path
 from typing import Any
 
 from django.db import IntegrityError
-from django.utils.translation import gettext as _
 
+from .cells import FORMULA_STARTS, credit_code_check_char
 from .checking import _check_rows, _header_problems, _normalise_header, _RowChecker
 from .columns import (
     COLUMNS,
     CONTACT_COLUMNS,
-    FORMULA_STARTS,
     KIND_LABELS,
     KINDS,
     REQUIRED,
     Column,
     column_names,
-    credit_code_check_char,
 )
 from .jobs import import_job_start
 from .lookups import _Lookups
+from .reasons import REASONS, reason_text
 from .results import ImportResult, ProgressCallback, RowError
-from .sources import _FileProblem, _rows, _sniff
-from .writing import BATCH_SIZE, _write_rows
+from .sources import _FileProblem, _rows, _sniff, encoding_name
+from .writing import BATCH_SIZE, _write_rows, discard_staged
 
 __all__ = [
     "BATCH_SIZE",
@@ -41,6 +40,7 @@ __all__ = [
     "FORMULA_STARTS",
     "KIND_LABELS",
     "KINDS",
+    "REASONS",
     "REQUIRED",
     "Column",
     "ImportResult",
@@ -48,8 +48,10 @@ __all__ = [
     "RowError",
     "column_names",
     "credit_code_check_char",
+    "discard_staged",
     "import_file",
     "import_job_start",
+    "reason_text",
 ]
 
 
@@ -77,8 +79,9 @@ def import_file(
     try:
         source = _sniff(path)
     except _FileProblem as exc:
-        result.errors.append(RowError(0, "", str(exc)))
+        result.errors.append(RowError(0, "", exc.code, exc.params))
         return result
+    result.encoding = encoding_name(source)
 
     progress = on_progress or (lambda processed, total: None)
     total = 2 * source.data_rows
@@ -93,7 +96,7 @@ def import_file(
 
     lookups = _Lookups.load(kind, by)
     checker = _RowChecker(kind, header, lookups)
-    bad_lines, checked = _check_rows(kind, rows, checker, result, progress, total)
+    bad_lines, checked, targets = _check_rows(kind, rows, checker, result, progress, total)
     result.errors.sort(key=lambda e: (e.line, e.column))
     result.rows = checked
     if result.errors and not partial:
@@ -107,15 +110,28 @@ def import_file(
         result.committed = not result.errors
         return result
     try:
-        result.imported = _write_rows(
-            kind, source, checker, bad_lines, lookups, by, file_name, progress, checked, total
+        writer = _write_rows(
+            kind,
+            source,
+            checker,
+            bad_lines,
+            targets,
+            lookups,
+            by,
+            file_name,
+            progress,
+            checked,
+            total,
         )
     except IntegrityError as exc:
         # Another import committed one of these credit codes between our two passes.
-        result.errors.append(
-            RowError(0, "", _("The database refused the rows: %(error)s") % {"error": exc})
-        )
-        result.imported = 0
+        result.errors.append(RowError(0, "", "database_refused", {"error": str(exc)[:200]}))
         return result
+    result.created, result.updated, result.unchanged = (
+        writer.created,
+        writer.updated,
+        writer.unchanged,
+    )
+    result.imported = writer.created + writer.updated
     result.committed = True
     return result

@@ -5,16 +5,44 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from django.utils.translation import gettext as _
+from django.conf import settings
 
 # Bytes read at a time when sniffing the encoding and counting lines.
 CHUNK_BYTES = 1 << 20
+# Bytes of a CSV file charset-normalizer looks at when the file is not UTF-8.
+ENCODING_SAMPLE_BYTES = 256 * 1024
+# An XLSX is a zip archive, read after unpacking: a small file can unpack to gigabytes (a
+# 1.5 MB workbook once took the worker to 1.65 GB). Real workbooks compress XML ten to
+# thirty times; a million-row export unpacks to well under the limit.
+XLSX_MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+XLSX_MAX_RATIO = 100
+# Below this an entry's ratio does not matter: tiny XML parts compress very well.
+XLSX_RATIO_FLOOR_BYTES = 1024 * 1024
+# Encodings charset-normalizer may name for a file Chinese Excel saved as "ANSI".
+GB_FAMILY = frozenset({"gb18030", "gbk", "gb2312", "hz"})
+# How encodings are named to a person.
+ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 (BOM)",
+    "gb18030": "GB18030",
+    "big5": "Big5",
+    "big5hkscs": "Big5-HKSCS",
+    "cp950": "Big5",
+    "cp932": "Shift-JIS",
+    "shift_jis": "Shift-JIS",
+    "shift_jis_2004": "Shift-JIS",
+    "euc_jp": "EUC-JP",
+    "euc_jis_2004": "EUC-JP",
+    "cp949": "EUC-KR",
+    "euc_kr": "EUC-KR",
+}
 
 
 @dataclass(frozen=True)
@@ -27,7 +55,19 @@ class _Source:
 
 
 class _FileProblem(Exception):
-    pass
+    """The whole file cannot be read: a reason code (see reasons.py) and its values."""
+
+    def __init__(self, code: str, **params: Any):
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def encoding_name(source: _Source) -> str:
+    """How the file was read, for the report: "UTF-8", "GB18030", "XLSX"…"""
+    if source.format == "xlsx":
+        return "XLSX"
+    return ENCODING_NAMES.get(source.encoding, source.encoding.upper())
 
 
 def _sniff(path: Path) -> _Source:
@@ -35,11 +75,12 @@ def _sniff(path: Path) -> _Source:
     with path.open("rb") as fh:
         head = fh.read(4)
     if head.startswith(b"PK\x03\x04"):
+        _check_archive(path)
         return _Source(path, "xlsx", data_rows=_xlsx_rows(path))
     if path.suffix.lower() == ".xlsx":
-        raise _FileProblem(_("The file is not a valid XLSX workbook."))
+        raise _FileProblem("not_xlsx")
     if not head:
-        raise _FileProblem(_("The file is empty."))
+        raise _FileProblem("empty")
     encoding = _text_encoding(path)
     lines, first_line, last_byte = _count_lines(path)
     if last_byte not in (b"\n", b""):
@@ -53,14 +94,44 @@ def _text_encoding(path: Path) -> str:
     with path.open("rb") as fh:
         if fh.read(3) == codecs.BOM_UTF8:
             return "utf-8-sig"
-    # Chinese Excel saves CSV as GB18030 (it calls it "ANSI"); anything else that decodes as
-    # neither is not a text table.
-    for encoding in ("utf-8", "gb18030"):
-        if _decodes(path, encoding):
-            return encoding
-    raise _FileProblem(
-        _("The file is not a CSV text file in UTF-8 or GB18030; save it as CSV or XLSX.")
-    )
+    if _decodes(path, "utf-8"):
+        return "utf-8"
+    # Chinese Excel saves CSV as GB18030 (it calls it "ANSI"). Nearly any byte string
+    # decodes as GB18030, Big5 and Shift-JIS files too (as nonsense), so a statistical
+    # guess tells them apart before the file is accepted as GB18030.
+    from charset_normalizer import from_bytes
+
+    with path.open("rb") as fh:
+        sample = fh.read(ENCODING_SAMPLE_BYTES)
+    guess = from_bytes(sample).best()
+    guessed = guess.encoding if guess is not None else None
+    if (guessed is None or guessed in GB_FAMILY) and _decodes(path, "gb18030"):
+        return "gb18030"
+    if guessed is None or b"\x00" in sample:
+        raise _FileProblem("not_text")
+    raise _FileProblem("bad_encoding", encoding=ENCODING_NAMES.get(guessed, guessed.upper()))
+
+
+def _check_archive(path: Path) -> None:
+    """Refuse a workbook that would unpack too large, reading only the zip's directory."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise _FileProblem("not_xlsx") from exc
+    unpacked = sum(e.file_size for e in entries)
+    if unpacked > XLSX_MAX_UNPACKED_BYTES:
+        raise _FileProblem(
+            "archive_too_large",
+            size=unpacked // (1024 * 1024),
+            limit=XLSX_MAX_UNPACKED_BYTES // (1024 * 1024),
+        )
+    for entry in entries:
+        if entry.file_size < XLSX_RATIO_FLOOR_BYTES:
+            continue
+        ratio = entry.file_size / max(1, entry.compress_size)
+        if ratio > XLSX_MAX_RATIO:
+            raise _FileProblem("archive_ratio", ratio=int(ratio))
 
 
 def _decodes(path: Path, encoding: str) -> bool:
@@ -99,7 +170,7 @@ def _xlsx_rows(path: Path) -> int:
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged zip
-        raise _FileProblem(_("The file is not a valid XLSX workbook.")) from exc
+        raise _FileProblem("not_xlsx") from exc
     try:
         rows = workbook.worksheets[0].max_row if workbook.worksheets else 0
     finally:
@@ -133,6 +204,9 @@ def _rows(source: _Source) -> Iterator[list[str]]:
         finally:
             workbook.close()
         return
+    # csv refuses a cell over 128 KiB and stops the whole file; any cell fits in the file, and
+    # the column's own length check then refuses that row alone.
+    csv.field_size_limit(max(csv.field_size_limit(), settings.MAX_IMPORT_UPLOAD_BYTES))
     with source.path.open(encoding=source.encoding, newline="") as fh:
         for row in csv.reader(fh, delimiter=source.delimiter):
             yield [cell.strip() for cell in row]

@@ -100,13 +100,16 @@ def test_duplicate_rows_in_the_file_are_reported_against_the_first(write_file):
     assert all("line 2" in e.reason for e in result.errors)
 
 
-def test_credit_code_already_in_the_directory_is_rejected(write_file):
+def test_a_known_credit_code_updates_that_enterprise_instead_of_being_refused(write_file):
     import_file("enterprises", write_file("first.csv", csv_bytes([enterprise_row(1)])))
+    rows = [enterprise_row(1, employees="40"), enterprise_row(2)]
 
-    result = import_file("enterprises", write_file("again.csv", csv_bytes([enterprise_row(1)])))
+    result = import_file("enterprises", write_file("again.csv", csv_bytes(rows)))
 
-    assert problems(result) == [(2, "credit_code")]
-    assert Enterprise.objects.count() == 1
+    assert result.errors == []
+    assert (result.created, result.updated, result.unchanged) == (1, 1, 0)
+    assert Enterprise.objects.count() == 2
+    assert Enterprise.objects.get(credit_code=credit_code(1)).employees == 40
 
 
 def test_header_problems_are_reported_once_with_the_column_name(write_file):
@@ -230,14 +233,16 @@ def test_xlsx_import_works(write_file, tmp_path):
     assert Enterprise.objects.get(credit_code=credit_code(2)).employees == 7
 
 
-def test_one_audit_event_per_import(write_file, staff):
+def test_one_history_entry_per_imported_record(write_file, staff):
     rows = [enterprise_row(n) for n in range(1, 6)]
     import_file("enterprises", write_file("five.csv", csv_bytes(rows)), by=staff)
 
-    event = AuditEvent.objects.get(action="import")
-    assert event.actor == staff
-    assert event.record_type == "directory.enterprise"
-    assert "five.csv" in event.note and "5" in event.note
+    events = AuditEvent.objects.filter(action="import")
+    assert events.count() == 5
+    ids = {str(pk) for pk in Enterprise.objects.values_list("pk", flat=True)}
+    assert set(events.values_list("record_id", flat=True)) == ids
+    assert all(e.actor == staff and e.record_type == "directory.enterprise" for e in events)
+    assert all("five.csv" in e.note for e in events)
 
 
 def test_progress_reaches_the_total(write_file):
@@ -275,7 +280,7 @@ def test_command_with_partial_imports_good_rows(write_file, capsys, staff):
     )
 
     assert "1 imported" in capsys.readouterr().out
-    assert AuditEvent.objects.get(action="import").actor == staff
+    assert AuditEvent.objects.get(action="import").actor == staff  # one record imported
 
 
 @pytest.mark.usefixtures("immediate_tasks", "media")

@@ -75,5 +75,6 @@ def test_xlsx_export_opens_in_a_spreadsheet(client, directory):
 
     response = client.get("/en/park/export.xlsx")
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
-    names = [row[0] for row in workbook.active.iter_rows(min_row=2, values_only=True)]
+    rows = list(workbook.active.iter_rows(values_only=True))
+    names = [row[rows[0].index("name_zh_hans")] for row in rows[1:]]
     assert "无锡国家数字电影产业园" in names

@@ -14,8 +14,10 @@ from wenchuang.core.htmx import is_htmx
 from .. import permissions, selectors
 from ..exporting import FORMATS, iter_csv, write_xlsx
 from ..forms import FilterForm, ImportForm
-from ..importing import import_job_start
+from ..importing import import_job_start, reason_text
+from ..importing.blank import column_help, template_csv, template_xlsx
 from ..models import ImportJob
+from ..tasks import fail_stale_jobs
 
 # URL slug -> the importer's kind name.
 IMPORT_KINDS = {"enterprise": "enterprises", "park": "parks", "investor": "investors"}
@@ -70,8 +72,31 @@ def import_start(request: HttpRequest, kind: str) -> HttpResponse:
     return render(
         request,
         "directory/import.html",
-        {"form": form, "kind": kind, "kinds": selectors.kind_tabs(), "jobs": _recent_jobs(request)},
+        {
+            "form": form,
+            "kind": kind,
+            "kinds": selectors.kind_tabs(),
+            "jobs": _recent_jobs(request),
+            "columns": column_help(IMPORT_KINDS[kind]),
+        },
     )
+
+
+@login_required
+def import_template(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
+    """A blank file with the accepted columns and, on a comment row, what each one holds."""
+    if kind not in IMPORT_KINDS or fmt not in ("csv", "xlsx"):
+        raise Http404
+    name = f"wenchuang-{kind}-{request.LANGUAGE_CODE}-template.{fmt}"
+    if fmt == "csv":
+        response = HttpResponse(template_csv(IMPORT_KINDS[kind]), content_type="text/csv")
+    else:
+        response = HttpResponse(
+            template_xlsx(IMPORT_KINDS[kind]),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 def _recent_jobs(request: HttpRequest):
@@ -82,8 +107,12 @@ def _recent_jobs(request: HttpRequest):
 def import_job(request: HttpRequest, pk: int) -> HttpResponse:
     """The job's progress; htmx polls the fragment until the job has finished."""
     job = get_object_or_404(ImportJob, pk=pk, created_by=request.user)
+    if job.status == ImportJob.Status.RUNNING and fail_stale_jobs():
+        job.refresh_from_db()
     template = (
         "directory/_import_progress.html" if is_htmx(request) else "directory/import_job.html"
     )
-    context = {"job": job, "kinds": selectors.kind_tabs(), "errors": job.errors[:200]}
+    # Reasons are stored as codes and worded here, in the reader's language.
+    errors = [{**e, "reason": reason_text(e)} for e in job.errors[:200]]
+    context = {"job": job, "kinds": selectors.kind_tabs(), "errors": errors}
     return render(request, template, context)

@@ -81,3 +81,11 @@ class Command(BaseCommand):
                 returncode=1,
             )
         self.stdout.write(summary)
+        self.stdout.write(
+            _("Created: %(created)s, updated: %(updated)s, unchanged: %(unchanged)s.")
+            % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged}
+        )
+        if result.encoding:
+            self.stdout.write(
+                _("The file was read as %(encoding)s.") % {"encoding": result.encoding}
+            )
