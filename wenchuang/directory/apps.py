@@ -14,7 +14,6 @@ class DirectoryConfig(AppConfig):
 
         # Registers the directory's periodic jobs with the scheduler.
         from . import reminders  # noqa: F401
-
         from .tasks import on_worker_ready
 
         # A restarted worker first fails the imports its predecessor left "running".

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0004_search_facet_tokens'),
+        ('directory', '0005_placement_columns'),
     ]
 
     operations = [
