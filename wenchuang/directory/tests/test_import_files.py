@@ -13,7 +13,7 @@ from wenchuang.directory.models import Enterprise, ImportJob
 
 from .conftest import csv_bytes, enterprise_row
 
-pytestmark = pytest.mark.usefixtures("reference")
+pytestmark = pytest.mark.usefixtures("reference_data")
 
 
 def codes(result):

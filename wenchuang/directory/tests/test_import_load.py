@@ -124,7 +124,7 @@ def test_a_page_write_that_finds_the_database_locked_answers_503_with_retry_afte
     assert "Busy, try again" in response.content.decode()
 
 
-@pytest.mark.usefixtures("reference", "media", "immediate_tasks")
+@pytest.mark.usefixtures("reference_data", "media", "immediate_tasks")
 def test_a_job_whose_worker_died_is_failed_and_its_page_stops_polling(client, cast, directory):
     client.force_login(cast["national_staff"])
     job = ImportJob.objects.create(
@@ -148,7 +148,7 @@ def test_a_job_whose_worker_died_is_failed_and_its_page_stops_polling(client, ca
     assert not Enterprise.objects.filter(pk=staged.pk).exists()
 
 
-@pytest.mark.usefixtures("reference")
+@pytest.mark.usefixtures("reference_data")
 def test_a_job_from_another_host_is_failed_once_its_heartbeat_is_stale(cast):
     job = ImportJob.objects.create(
         record_type="enterprises",
@@ -232,7 +232,7 @@ def test_the_supervisor_restarts_a_worker_that_exits(tmp_path):
     assert log.read_text().count("start") >= 2
 
 
-@pytest.mark.usefixtures("reference")
+@pytest.mark.usefixtures("reference_data")
 def test_records_an_import_has_staged_are_unseen_even_by_staff(client, cast, directory):
     staged = Enterprise.objects.create(
         name_zh_hans="导入中文化有限公司",

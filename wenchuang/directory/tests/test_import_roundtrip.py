@@ -18,7 +18,7 @@ FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
-def demo(reference):
+def demo(reference_data):
     with override_settings(PASSWORD_HASHERS=FAST_HASHER):
         generate(enterprises=60, seed=7, progress=False)
 
@@ -99,7 +99,7 @@ def test_an_enterprise_without_id_is_matched_by_its_credit_code(tmp_path):
     assert (result.created, result.updated, result.unchanged) == (0, 1, 2)
 
 
-def test_an_update_changes_only_the_columns_in_the_file(reference, tmp_path):
+def test_an_update_changes_only_the_columns_in_the_file(reference_data, tmp_path):
     import_file("enterprises", write_rows(tmp_path, [enterprise_row(1)], "first.csv"))
     firm = Enterprise.objects.get()
     row = {"id": str(firm.pk), "name_zh_hans": firm.name_zh_hans, "employees": "99"}
