@@ -140,6 +140,7 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [
     BASE_DIR / "wenchuang" / "static",
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+    ("vendor/swagger-ui", BASE_DIR / "node_modules" / "swagger-ui-dist"),
 ]
 STATIC_ROOT = VAR_DIR / "static"
 # Without collectstatic (tests, a quick runserver) WhiteNoise finds files where they are.
