@@ -145,6 +145,8 @@ class WenchuangAPI(NinjaAPI):
         # Last: any other path under the API is a JSON 404, not the site's HTML page.
         patterns.append(re_path(r"^.*$", self._unknown_path, name="unknown-path"))
         for pattern in patterns:
+            if pattern.name == "api-root":  # ninja's root raises an HTML 404
+                pattern.callback = self._unknown_path
             pattern.callback = self._in_request_language(pattern.callback)
         return patterns
 
