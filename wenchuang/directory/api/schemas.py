@@ -42,16 +42,16 @@ Year = Annotated[int, Field(ge=1800, le=2100)]
 
 # The model's choices under names of their own: OpenAPI components are named after the class,
 # and three classes called `Level` (parks, regions, categories) would collapse into one.
-def _renamed(name: str, choices: Any) -> Any:
+def choices_named(name: str, choices: Any) -> Any:
     base = models.IntegerChoices if issubclass(choices, int) else models.TextChoices
     return base(name, [(member.name, (member.value, member.label)) for member in choices])
 
 
-ParkLevel = _renamed("ParkLevel", Park.Level)
-CategoryLevel = _renamed("CategoryLevel", IndustryCategory.Level)
-CulturalDomain = _renamed("CulturalDomain", IndustryCategory.Domain)
-InvestorType = _renamed("InvestorType", Investor.InvestorType)
-ProviderService = _renamed("ProviderService", ServiceProvider.Service)
+ParkLevel = choices_named("ParkLevel", Park.Level)
+CategoryLevel = choices_named("CategoryLevel", IndustryCategory.Level)
+CulturalDomain = choices_named("CulturalDomain", IndustryCategory.Domain)
+InvestorType = choices_named("InvestorType", Investor.InvestorType)
+ProviderService = choices_named("ProviderService", ServiceProvider.Service)
 
 
 def _no_default(schema: dict[str, Any]) -> None:
