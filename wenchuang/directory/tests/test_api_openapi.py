@@ -11,6 +11,8 @@ from pathlib import Path
 import httpx
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from openapi_spec_validator import validate
 
 from wenchuang.accounts.services import api_token_create
@@ -106,6 +108,16 @@ def client_module(spec, tmp_path_factory):
         sys.path.remove(str(where))
 
 
+@pytest.fixture
+def connections_kept():
+    """As Django's test client does: the test's connection (and transaction) outlives a request."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 def _client(package, user):
     _token, key = api_token_create(user=user, name="generated client")
     client = package.AuthenticatedClient(base_url="http://testserver", token=key)
@@ -142,7 +154,9 @@ KINDS = {
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_a_generated_client_lists_reads_creates_and_updates(client_module, cast, kind):
+def test_a_generated_client_lists_reads_creates_and_updates(
+    client_module, cast, connections_kept, kind
+):
     package = client_module
 
     def operation(name: str):
