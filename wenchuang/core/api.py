@@ -8,17 +8,20 @@ from typing import Any
 import orjson
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import re_path
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Router
+from ninja import NinjaAPI, Router, Status
 from ninja.openapi.docs import DocsBase, _csrf_needed
 from ninja.renderers import BaseRenderer
 from ninja.responses import NinjaJSONEncoder
 from ninja.security import HttpBearer, SessionAuth
+from pydantic import BaseModel
 
 from .api_errors import READ_ERRORS, WRITE_ERRORS, install_error_handlers
 from .api_pages import PageQuery, page_schema, paginate
@@ -93,9 +96,35 @@ class DomainRouter(Router):
         return decorator
 
     def write(self, method: str, path: str, response: dict[int, Any], **kwargs: Any) -> Callable:
-        return self.api_operation(
-            [method], path, response={**response, **WRITE_ERRORS}, auth=WRITE_AUTH, **kwargs
-        )
+        """The view runs in one transaction together with the building of its answer: an
+        answer that cannot be built rolls the write back, so a 500 never follows a saved
+        change (which a client would retry)."""
+
+        def decorator(view: Callable) -> Callable:
+            @functools.wraps(view)
+            def in_one_transaction(request: HttpRequest, *args: Any, **kw: Any) -> Any:
+                with transaction.atomic():
+                    return _answer(request, view(request, *args, **kw), response)
+
+            return self.api_operation(
+                [method], path, response={**response, **WRITE_ERRORS}, auth=WRITE_AUTH, **kwargs
+            )(in_one_transaction)
+
+        return decorator
+
+
+def _answer(request: HttpRequest, result: Any, responses: dict[int, Any]) -> Any:
+    """`result` validated against its response schema (ninja then serialises it as is)."""
+    if isinstance(result, HttpResponseBase):
+        return result
+    status = next(iter(responses)) if len(responses) == 1 else 200
+    if isinstance(result, Status):
+        status, result = result.status_code, result.value
+    schema = responses.get(status)
+    if isinstance(schema, type) and issubclass(schema, BaseModel):
+        context = {"request": request, "response_status": status}
+        result = schema.model_validate(result, context=context)
+    return Status(status, result)
 
 
 # --- The API ------------------------------------------------------------------------------

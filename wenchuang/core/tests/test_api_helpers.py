@@ -1,11 +1,14 @@
 """A new domain's router in a few lines: DomainRouter gives auth, paging and JSON errors."""
 
+import pydantic
+import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Status
 from ninja.testing import TestClient
 
+from wenchuang.accounts.models import Organisation
 from wenchuang.accounts.services import api_token_create
 from wenchuang.core.api import DomainRouter, WenchuangAPI
 from wenchuang.core.api_pages import PageQuery, Row
@@ -81,3 +84,24 @@ def test_the_document_declares_the_errors_of_each_route(reference_data):
     for path, methods in spec["paths"].items():
         for method, operation in methods.items():
             assert {401, 404, 422, 503} <= set(operation["responses"]), (method, path)
+
+
+class BrokenOut(Row):
+    id: int
+    head_office: str  # organisations have no such attribute: the answer cannot be built
+
+
+def test_a_write_whose_answer_cannot_be_built_saves_nothing(reference_data, cast):
+    """A 500 after a saved change makes clients repeat the change: roll it back instead."""
+    router = DomainRouter()
+
+    @router.write("POST", "/organisations", {201: BrokenOut}, operation_id="broken_create")
+    def broken_create(request: HttpRequest):
+        return Status(201, Organisation.objects.create(kind="enterprise", name_en="Twice Ltd"))
+
+    api = WenchuangAPI(title="broken", urls_namespace="broken")
+    api.add_router("/v1/", router)
+    _token, key = api_token_create(user=cast["wuxi_staff"], name="broken")
+    with pytest.raises(pydantic.ValidationError):
+        TestClient(api).post("/v1/organisations", headers={"Authorization": f"Bearer {key}"})
+    assert not Organisation.objects.filter(name_en="Twice Ltd").exists()
