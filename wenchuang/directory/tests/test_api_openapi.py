@@ -208,3 +208,21 @@ def test_the_docs_page_uses_no_outside_host_and_its_assets_are_served(client, db
         response = client.get(asset)
         assert response.status_code == 200, asset
         b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_a_generated_client_lists_and_reads_association_members(
+    client_module, cast, orgs, connections_kept
+):
+    from wenchuang.directory.models import AssociationMembership
+
+    membership = AssociationMembership.objects.create(
+        association=orgs["association"], member=orgs["acme"], yearly_fee="5000", status="active"
+    )
+    client = _client(client_module, cast["public"])
+    listing = importlib.import_module(f"{CLIENT_PACKAGE}.api.memberships.membership_list")
+    detail = importlib.import_module(f"{CLIENT_PACKAGE}.api.memberships.membership_detail")
+    page = listing.sync(client=client, association=orgs["association"].pk)
+    assert [row.id for row in page.results] == [membership.pk]
+    read = detail.sync(membership.pk, client=client)
+    assert read.member.name == "Acme Animation"
+    assert read.yearly_fee is None and read.fee_hidden_reason
