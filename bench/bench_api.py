@@ -204,6 +204,7 @@ def _run(args: argparse.Namespace, workdir: Path) -> str:
     )
 
     server = subprocess.Popen(server_cmd, env=env, cwd=ROOT)
+    load_before = os.getloadavg()
     try:
         wait_until_up(base + BASELINE_PATH)
         with urllib.request.urlopen(base + BASELINE_PATH) as response:
@@ -215,13 +216,16 @@ def _run(args: argparse.Namespace, workdir: Path) -> str:
         server.wait(timeout=30)
 
     ratio = api["rps"] / bare["rps"]
+    load_after = os.getloadavg()
     today = datetime.date.today().isoformat()
     return f"""## API list throughput ({today})
 
 Machine: {machine()}; Python {platform.python_version()}, SQLite {__import__("sqlite3").sqlite_version}.
 gunicorn {args.workers} sync workers on 127.0.0.1, wrk 1 thread × {args.connections} connections,
 {args.duration} s per URL, {args.enterprises:,} published enterprises,
-CONN_MAX_AGE={local["conn_max_age"]} (settings.py).
+CONN_MAX_AGE={local["conn_max_age"]} (settings.py). Load average (1/5/15 min) before the
+wrk runs: {" / ".join(f"{x:.1f}" for x in load_before)}; after: {" / ".join(f"{x:.1f}" for x in load_after)}
+(other work on the machine shares its cores: compare the ratio, not the absolute figures).
 
 | URL | response | req/s | p50 ms | p95 ms | p99 ms | errors / non-2xx | in-process ms |
 | --- | --- | ---: | ---: | ---: | ---: | --- | ---: |

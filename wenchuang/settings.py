@@ -203,6 +203,7 @@ STATICFILES_DIRS = [
     BASE_DIR / "wenchuang" / "static",
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist"),
+    ("vendor/swagger-ui", BASE_DIR / "node_modules" / "swagger-ui-dist"),
 ]
 STATIC_ROOT = VAR_DIR / "static"
 # Without collectstatic (tests, a quick runserver) WhiteNoise finds files where they are.

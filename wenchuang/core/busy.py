@@ -7,8 +7,8 @@ from django.shortcuts import render
 
 # Seconds a browser (or a person) is asked to wait before trying again.
 RETRY_AFTER_SECONDS = 5
-# PostgreSQL's "lock_not_available", raised when lock_timeout runs out.
-LOCK_NOT_AVAILABLE = "55P03"
+# PostgreSQL: lock_not_available (lock_timeout), deadlock_detected, serialization_failure.
+BUSY_SQLSTATES = frozenset({"55P03", "40P01", "40001"})
 
 
 def is_database_busy(error: BaseException) -> bool:
@@ -16,7 +16,7 @@ def is_database_busy(error: BaseException) -> bool:
     if not isinstance(error, OperationalError):
         return False
     cause = error.__cause__
-    if getattr(cause, "sqlstate", None) == LOCK_NOT_AVAILABLE:
+    if getattr(cause, "sqlstate", None) in BUSY_SQLSTATES:
         return True
     text = str(error).lower()
     # SQLite: "database is locked", "database table is locked" once busy_timeout runs out.

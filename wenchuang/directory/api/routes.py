@@ -4,15 +4,13 @@ import dataclasses
 import enum
 from typing import Annotated, Any
 
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Header, Path, Query, Router, Schema, Status
+from ninja import Field, Header, Path, Query, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
-from pydantic import create_model
 
-from wenchuang.api import READ_AUTH, READ_ERRORS, READ_SECURITY, WRITE_AUTH, WRITE_ERRORS
-from wenchuang.core.pagination import CappedPaginator
+from wenchuang.core.api import DomainRouter
+from wenchuang.core.api_errors import field_error
 from wenchuang.reference import selectors as reference
 from wenchuang.reference.models import IndustryCategory, Region
 
@@ -22,6 +20,7 @@ from ..models import ProfileChange
 from .rows import row_reader
 from .schemas import (
     MAX_ID,
+    CategoryLevel,
     CategoryOut,
     ChangeOut,
     EnterpriseCreate,
@@ -34,7 +33,6 @@ from .schemas import (
     InvestorIn,
     InvestorOut,
     ListQuery,
-    PageBase,
     ParkCreate,
     ParkDetail,
     ParkIn,
@@ -51,7 +49,7 @@ from .schemas import (
     TalentOut,
 )
 
-router = Router()
+router = DomainRouter()
 
 
 # --- Helpers ------------------------------------------------------------------------------
@@ -91,19 +89,6 @@ def _service_data(payload: Schema) -> dict[str, Any]:
     return data
 
 
-def _page(records: QuerySet, page: int, page_size: int, rows=list) -> dict[str, Any]:
-    start = (page - 1) * page_size
-    # Counting every match of a million-row table costs more than the page itself.
-    counter = CappedPaginator(records, page_size)
-    return {
-        "count": counter.count,
-        "count_capped": counter.has_more,
-        "page": page,
-        "page_size": page_size,
-        "results": rows(records[start : start + page_size]),
-    }
-
-
 def _event(event) -> dict[str, Any]:
     """An event of `selectors.record_history`, already redacted for the reader."""
     return {
@@ -129,28 +114,22 @@ def _register(
     """The five operations of one kind; written once so that every kind behaves alike."""
     model = selectors.KINDS[kind]
     plural = f"{kind}s"
-    page_schema = create_model(f"{out.__name__}Page", __base__=PageBase, results=(list[out], ...))
-    read_rows = row_reader(model, out)
 
-    @router.get(
+    @router.listing(
         f"/{plural}",
-        response={200: page_schema, **READ_ERRORS},
-        auth=READ_AUTH,
-        openapi_extra=READ_SECURITY,
+        out,
+        rows=row_reader(model, out),
         operation_id=f"{kind}_list",
         url_name=f"{kind}-list",
         tags=[plural],
         summary=f"List {plural}",
     )
     def record_list(request: HttpRequest, query: Query[ListQuery]):
-        records = selectors.directory_list(user=request.auth, model=model, filters=_filters(query))
-        return _page(records, query.page, query.page_size, rows=read_rows)
+        return selectors.directory_list(user=request.auth, model=model, filters=_filters(query))
 
-    @router.get(
+    @router.read(
         f"/{plural}/{{id}}",
-        response={200: detail, **READ_ERRORS},
-        auth=READ_AUTH,
-        openapi_extra=READ_SECURITY,
+        detail,
         operation_id=f"{kind}_detail",
         url_name=f"{kind}-detail",
         tags=[plural],
@@ -159,10 +138,10 @@ def _register(
     def record_detail(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)):
         return selectors.get_record_for_view(request.auth, model, id)
 
-    @router.post(
+    @router.write(
+        "POST",
         f"/{plural}",
-        response={201: detail, **WRITE_ERRORS},
-        auth=WRITE_AUTH,
+        {201: detail},
         operation_id=f"{kind}_create",
         tags=[plural],
         summary=f"Add a {kind}",
@@ -172,10 +151,10 @@ def _register(
         record = services.record_create(model=model, by=request.auth, data=_service_data(payload))
         return Status(201, record)
 
-    @router.patch(
+    @router.write(
+        "PATCH",
         f"/{plural}/{{id}}",
-        response={200: detail, 202: ChangeOut, **WRITE_ERRORS},
-        auth=WRITE_AUTH,
+        {200: detail, 202: ChangeOut},
         operation_id=f"{kind}_update",
         tags=[plural],
         summary=f"Change a {kind}",
@@ -206,11 +185,9 @@ def _register(
             return Status(202, result)
         return Status(200, result)
 
-    @router.get(
+    @router.read(
         f"/{plural}/{{id}}/history",
-        response={200: list[EventOut], **READ_ERRORS},
-        auth=READ_AUTH,
-        openapi_extra=READ_SECURITY,
+        list[EventOut],
         operation_id=f"{kind}_history",
         url_name=f"{kind}-history",
         tags=[plural],
@@ -232,34 +209,24 @@ _register("provider", ProviderOut, ProviderDetail, ProviderCreate, ProviderIn)
 # --- Reference data -----------------------------------------------------------------------
 
 
-@router.get(
+@router.read(
     "/regions",
-    response={200: list[RegionOut], **READ_ERRORS},
-    auth=READ_AUTH,
-    openapi_extra=READ_SECURITY,
+    list[RegionOut],
     operation_id="region_list",
     tags=["reference"],
     summary="Regions under a parent (provinces when no parent is given)",
 )
 def region_list(request: HttpRequest, parent: RegionCode | None = None):
     if parent and not Region.objects.filter(code=parent).exists():
-        raise NinjaValidationError(
-            [
-                {
-                    "loc": ["query", "parent"],
-                    "msg": _("Unknown region code: %(code)s") % {"code": parent},
-                    "type": "value_error",
-                }
-            ]
+        raise field_error(
+            ["query", "parent"], _("Unknown region code: %(code)s") % {"code": parent}
         )
     return list(reference.region_children(parent))
 
 
-@router.get(
+@router.read(
     "/categories",
-    response={200: list[CategoryOut], **READ_ERRORS},
-    auth=READ_AUTH,
-    openapi_extra=READ_SECURITY,
+    list[CategoryOut],
     operation_id="category_list",
     tags=["reference"],
     summary="Classes of the 2018 classification: a level, or the children of a parent",
@@ -267,19 +234,12 @@ def region_list(request: HttpRequest, parent: RegionCode | None = None):
 def category_list(
     request: HttpRequest,
     parent: Annotated[str, Field(pattern=r"^[0-9]{2,3}$")] | None = None,
-    level: IndustryCategory.Level | None = None,
+    level: CategoryLevel | None = None,
 ):
     if parent:
         parent_category = IndustryCategory.objects.filter(code=parent).first()
         if parent_category is None:
-            raise NinjaValidationError(
-                [
-                    {
-                        "loc": ["query", "parent"],
-                        "msg": _("Unknown category code: %(code)s") % {"code": parent},
-                        "type": "value_error",
-                    }
-                ]
-            )
+            message = _("Unknown category code: %(code)s") % {"code": parent}
+            raise field_error(["query", "parent"], message)
         return list(reference.category_choices(level or parent_category.level + 1, parent))
     return list(reference.category_choices(level or IndustryCategory.Level.MAJOR))

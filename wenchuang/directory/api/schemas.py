@@ -4,10 +4,12 @@ import datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
+from django.db import models
 from ninja import Field, Schema
-from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator
+from pydantic import AfterValidator, ConfigDict, field_validator
 from pydantic_core import PydanticCustomError
 
+from wenchuang.core.api_pages import PageQuery, Row
 from wenchuang.core.languages import localized
 from wenchuang.core.transitions import version_of
 from wenchuang.reference.models import IndustryCategory
@@ -17,7 +19,6 @@ from ..models import DirectoryRecord, Investor, Park, ServiceProvider
 
 # Ids beyond a signed 64-bit integer cannot be looked up: the database would overflow.
 MAX_ID = 2**63 - 1
-MAX_PAGE_SIZE = 100
 
 
 def _no_null_character(value: str) -> str:
@@ -40,14 +41,31 @@ Money = Annotated[Decimal, Field(ge=0, max_digits=16, decimal_places=2)]
 Year = Annotated[int, Field(ge=1800, le=2100)]
 
 
+# The model's choices under names of their own: OpenAPI components are named after the class,
+# and three classes called `Level` (parks, regions, categories) would collapse into one.
+def choices_named(name: str, choices: Any) -> Any:
+    base = models.IntegerChoices if issubclass(choices, int) else models.TextChoices
+    return base(name, [(member.name, (member.value, member.label)) for member in choices])
+
+
+ParkLevel = choices_named("ParkLevel", Park.Level)
+CategoryLevel = choices_named("CategoryLevel", IndustryCategory.Level)
+CulturalDomain = choices_named("CulturalDomain", IndustryCategory.Domain)
+InvestorType = choices_named("InvestorType", Investor.InvestorType)
+ProviderService = choices_named("ProviderService", ServiceProvider.Service)
+
+
+def _no_default(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)
+
+
+def unset(**kwargs: Any) -> Any:
+    """A PATCH field that is left alone unless sent: no default in the schema (a default
+    of "" would violate the field's own pattern), and an explicit null is refused."""
+    return Field(None, json_schema_extra=_no_default, **kwargs)
+
+
 # --- Output -------------------------------------------------------------------------------
-
-
-class Row(BaseModel):
-    """Read straight from model attributes by pydantic-core: for list rows, several times
-    faster than ninja's Schema, which wraps every object in a Python-level getter."""
-
-    model_config = ConfigDict(from_attributes=True)
 
 
 class RegionOut(Row):
@@ -125,9 +143,11 @@ class FocusCategories(Row):
     @classmethod
     def _codes(cls, value: Any) -> Any:
         # .all() reads the prefetched rows, so a list page stays at a fixed number of queries.
+        # A detail schema (ninja's Schema) has already turned the manager into a list of
+        # categories; a list row holds the codes themselves.
         if hasattr(value, "all"):
-            return [category.code for category in value.all()]
-        return value
+            value = value.all()
+        return [getattr(category, "code", category) for category in value]
 
 
 class ParkOut(RecordOut, FocusCategories):
@@ -217,18 +237,6 @@ class ProviderDetail(ProviderOut, DetailFields):
     pass
 
 
-class PageBase(Row):
-    count: int = Field(
-        description="Matching records, counted up to 10,000 (as the pages do); see count_capped."
-    )
-    count_capped: bool = Field(
-        description="True when more records match than `count` says: narrow the filters to page "
-        "through all of them."
-    )
-    page: int
-    page_size: int
-
-
 class ChangeOut(Schema):
     """A proposed change held until centre staff validate it."""
 
@@ -265,7 +273,7 @@ class RecordIn(Schema):
     description_en: Text = Field("", max_length=services.MAX_DESCRIPTION_CHARS)
     description_fr: Text = Field("", max_length=services.MAX_DESCRIPTION_CHARS)
     description_de: Text = Field("", max_length=services.MAX_DESCRIPTION_CHARS)
-    region: RegionCode = ""
+    region: RegionCode = unset()
     address: Text = Field("", max_length=300)
     contact_person: Text = Field("", max_length=100)
     email: Text = Field("", max_length=254)
@@ -275,7 +283,7 @@ class RecordIn(Schema):
 
 class EnterpriseIn(RecordIn):
     credit_code: str | None = Field(None, pattern=r"^[0-9A-HJ-NPQRTUWXY]{18}$")
-    category: SmallCategoryCode = ""
+    category: SmallCategoryCode = unset()
     park: Id | None = None
     founded_year: Year | None = None
     employees: int | None = Field(None, ge=0, le=10_000_000)
@@ -284,7 +292,7 @@ class EnterpriseIn(RecordIn):
 
 
 class ParkIn(RecordIn):
-    level: Park.Level = Park.Level.OTHER
+    level: ParkLevel = ParkLevel.OTHER
     latitude: Decimal | None = Field(None, ge=-90, le=90, max_digits=9, decimal_places=6)
     longitude: Decimal | None = Field(None, ge=-180, le=180, max_digits=9, decimal_places=6)
     area_hectares: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
@@ -292,7 +300,7 @@ class ParkIn(RecordIn):
 
 
 class InvestorIn(RecordIn):
-    investor_type: Investor.InvestorType = Investor.InvestorType.VENTURE
+    investor_type: InvestorType = InvestorType.VENTURE
     country: str = Field("CN", pattern=r"^[A-Z]{2}$", description="ISO 3166 alpha-2")
     ticket_min: Money | None = None
     ticket_max: Money | None = None
@@ -305,7 +313,7 @@ class TalentIn(RecordIn):
 
 
 class ProviderIn(RecordIn):
-    service: ServiceProvider.Service = ServiceProvider.Service.INFORMATION
+    service: ProviderService = ProviderService.INFORMATION
     certified: bool = Field(False, description="Centre staff only.")
 
 
@@ -329,10 +337,10 @@ class TalentCreate(TalentIn):
 
 class ProviderCreate(ProviderIn):
     region: RegionCode
-    service: ServiceProvider.Service
+    service: ProviderService
 
 
-class ListQuery(Schema):
+class ListQuery(PageQuery):
     q: str = Field("", max_length=200, description="Words in any of the four languages")
     province: RegionCode | None = None
     prefecture: RegionCode | None = None
@@ -340,10 +348,8 @@ class ListQuery(Schema):
     major: Annotated[str, Field(pattern=r"^[0-9]{2}$")] | None = None
     mid: Annotated[str, Field(pattern=r"^[0-9]{3}$")] | None = None
     small: Annotated[str, Field(pattern=r"^[0-9]{4}$")] | None = None
-    domain: IndustryCategory.Domain | None = None
+    domain: CulturalDomain | None = None
     park: Id | None = Field(None, description="Enterprises only: tenants of this park")
     above_size: bool | None = Field(None, description="Enterprises only")
     status: Literal["pending", "published", "rejected"] | None = None
     sort: Literal[tuple(selectors.SORTS)] = "id"  # type: ignore[valid-type]
-    page: int = Field(1, ge=1, le=10_000)
-    page_size: int = Field(25, ge=1, le=MAX_PAGE_SIZE)

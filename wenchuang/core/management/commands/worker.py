@@ -11,6 +11,7 @@ from django.db.utils import OperationalError
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 from django_tasks_db.management.commands.db_worker import Worker
 
+from wenchuang.core.busy import is_database_busy
 from wenchuang.core.scheduling import schedule_start
 from wenchuang.core.signals import worker_ready
 
@@ -19,12 +20,6 @@ logger = logging.getLogger("django_tasks_db")
 
 # Waits after a lock timeout: short at first, then longer so a long write can finish.
 RETRY_DELAYS = (1, 2, 5, 10, 30)
-
-
-def is_busy(error: BaseException) -> bool:
-    """Whether a database error means "another writer holds the lock", worth retrying."""
-    text = str(error).lower()
-    return "locked" in text or "busy" in text or "lock timeout" in text
 
 
 class SurvivingWorker(Worker):
@@ -43,7 +38,7 @@ class SurvivingWorker(Worker):
                 super().run()
                 return
             except OperationalError as error:
-                if not is_busy(error):
+                if not is_database_busy(error):
                     raise
                 delay = RETRY_DELAYS[min(failures, len(RETRY_DELAYS) - 1)]
                 failures += 1
