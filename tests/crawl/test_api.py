@@ -27,10 +27,15 @@ def openapi(client: Client) -> dict:
     return response.json()
 
 
+# Paths of records that are not one of the directory's kinds: the site ids that fill them.
+OTHER_ID_SOURCES = {"memberships": "membership"}
+
+
 def kind_of_path(path: str) -> str | None:
     """The record kind an /api/v1/<kinds>/... path serves (None for reference data)."""
     segment = path.removeprefix("/api/v1/").split("/")[0]
-    return next((kind for kind in KINDS if f"{kind}s" == segment), None)
+    kind = next((kind for kind in KINDS if f"{kind}s" == segment), None)
+    return kind or OTHER_ID_SOURCES.get(segment)
 
 
 def schema_of(schema: dict, document: dict) -> dict:
@@ -118,7 +123,7 @@ def query_samples(document: dict, operation: dict) -> list[dict]:
 
 
 def record_ids(kind: str, site) -> list[int]:
-    return site.records[kind]
+    return site.records[kind] if kind in site.records else site.ids[kind]
 
 
 def client_for(role: str, site) -> Client:
