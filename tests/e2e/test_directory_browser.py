@@ -9,6 +9,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from wenchuang.accounts.tests.factories import PASSWORD
 
@@ -154,12 +155,17 @@ def test_filters_chosen_through_the_cascade_filter_the_list(page, site):
     with page.expect_response(re.compile(r"/regions/options/")):
         page.locator("select[name=province]").select_option("320000")
     assert urlsplit(page.url).path == "/en/enterprise/"
+    # Each choice reloads the selects below it (and the park select): wait for the new options.
+    page.locator("#id_prefecture option[value='320200']").wait_for(state="attached")
     with page.expect_response(re.compile(r"/regions/options/")):
         page.locator("#id_prefecture").select_option("320200")
+    page.locator("#id_county option[value='320214']").wait_for(state="attached")
+    page.wait_for_load_state("networkidle")
     page.locator("#id_county").select_option("320214")
     with page.expect_response(re.compile(r"county=320214")):
         page.locator("form.filters button[type=submit]").click()
     assert urlsplit(page.url).path == "/en/enterprise/"
     results = page.locator("#results tbody")
     results.get_by_role("link", name="Xinwu Design Ltd").wait_for()
-    assert "Lingdong" not in results.inner_text()
+    # The answer is swapped in after it arrives: wait for the county's list, not only the answer.
+    expect(results).not_to_contain_text("Lingdong")
