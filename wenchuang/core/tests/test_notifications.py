@@ -65,6 +65,10 @@ def test_each_recipient_reads_the_reminder_in_their_own_language(
     assert "Wuxi Cultural Industry Association" in by_address["rep@example.cn"].body
     assert "2026-12-11" in by_address["member@example.cn"].subject
     assert "Mitgliedschaft" in by_address["member@example.cn"].subject
+    # Amounts and dates in the body read as the recipient writes them.
+    assert "5\u202f000,00\u00a0CNY" in by_address["rep@example.cn"].body
+    assert "11 déc. 2026" in by_address["rep@example.cn"].body
+    assert "5.000,00\u00a0CN¥" in by_address["member@example.cn"].body
     # The in-app copy is in the same language and links to the page in that language.
     note = Notification.objects.get(recipient=cast["rep"])
     assert note.language == "fr" and note.subject == by_address["rep@example.cn"].subject
