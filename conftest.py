@@ -68,6 +68,32 @@ def english_by_default():
         yield
 
 
+@pytest.fixture(scope="module")
+def demo_directory(request, django_db_setup, django_db_blocker):
+    """A small directory made by the demo generator, as `make demo` makes it, for one module.
+
+    Rolled back after the module. A module may set DEMO_SEED to get other records.
+    """
+    from django.db import transaction
+    from django.test import override_settings
+
+    from wenchuang.directory.demo import generate
+
+    seed = getattr(request.module, "DEMO_SEED", 5)
+    fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=fast):
+        with transaction.atomic():
+            generate(enterprises=40, seed=seed, progress=False)
+            yield
+            transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_db(demo_directory, db):
+    """The module's demo directory, in a test that may use the database."""
+    return demo_directory
+
+
 @pytest.fixture
 def reference_data(db):
     """Says a test reads reference rows; they are always there (see the module docstring)."""

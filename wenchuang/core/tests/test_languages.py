@@ -1,33 +1,10 @@
 """A visitor reads the site in their language: the root, the switch, and content fallback."""
 
 import pytest
-from django.db import transaction
-from django.test import override_settings
 from django.urls import reverse
 
 from wenchuang.core.languages import language_order, localized
-from wenchuang.directory.demo import generate
 from wenchuang.directory.models import Enterprise, Park
-from wenchuang.reference.loading import load_all
-
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """A small demo directory, as `make demo` builds it, rolled back after the module."""
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHER):
-        with transaction.atomic():
-            load_all()
-            generate(enterprises=40, seed=5, progress=False)
-            yield
-            transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo_db(demo, db):
-    return demo
-
 
 # The root and the language switch
 

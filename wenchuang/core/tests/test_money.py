@@ -5,8 +5,6 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.db import transaction
-from django.test import override_settings
 
 from wenchuang.core.money import (
     Money,
@@ -15,9 +13,7 @@ from wenchuang.core.money import (
     format_number,
     format_percentage,
 )
-from wenchuang.directory.demo import generate
 from wenchuang.directory.models import Investor, Park
-from wenchuang.reference.loading import load_all
 
 NNBSP, NBSP = "\u202f", "\xa0"
 
@@ -76,22 +72,7 @@ def test_numbers_percentages_and_dates_in_four_languages(language, count, coordi
 
 # Pages built from the demo generator's records
 
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHER):
-        with transaction.atomic():
-            load_all()
-            generate(enterprises=40, seed=7, progress=False)
-            yield
-            transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo_db(demo, db):
-    return demo
+DEMO_SEED = 7
 
 
 def text_of(html: str) -> str:

@@ -8,7 +8,6 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 
 from wenchuang.core.models import Notification
-from wenchuang.directory.models import AssociationMembership
 from wenchuang.directory.reminders import send_renewal_reminders
 
 pytestmark = pytest.mark.django_db
@@ -28,18 +27,8 @@ class RefusesOneAddressBackend(BaseEmailBackend):
 
 
 @pytest.fixture
-def due_membership(cast, orgs, directory):
-    """Acme's membership, renewing in 20 days: its people are `rep` and `member`."""
-    cast["rep"], cast["member"]  # the member organisation's people, who get the reminder
-    return AssociationMembership.objects.create(
-        association=orgs["association"],
-        member=orgs["acme"],
-        enterprise=directory["acme"],
-        membership_type="director",
-        yearly_fee="5000.00",
-        status="active",
-        renews_on=TODAY + datetime.timedelta(days=20),
-    )
+def due_membership(membership_renewing_on):
+    return membership_renewing_on(TODAY + datetime.timedelta(days=20))
 
 
 def test_no_mail_leaves_before_the_transaction_commits(

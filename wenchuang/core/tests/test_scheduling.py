@@ -12,7 +12,6 @@ from django_tasks_db.models import DBTaskResult
 from wenchuang.core import scheduling
 from wenchuang.core.models import Notification
 from wenchuang.core.scheduling import periodic_jobs, register_periodic, run_periodic_job
-from wenchuang.directory.models import AssociationMembership
 
 pytestmark = pytest.mark.django_db
 
@@ -32,16 +31,8 @@ def db_tasks(settings, monkeypatch):
 
 
 @pytest.fixture
-def due_membership(cast, orgs, directory):
-    cast["rep"], cast["member"]  # the member organisation's people, who get the reminder
-    return AssociationMembership.objects.create(
-        association=orgs["association"],
-        member=orgs["acme"],
-        enterprise=directory["acme"],
-        yearly_fee="2000.00",
-        status="active",
-        renews_on=timezone.localdate() + datetime.timedelta(days=10),
-    )
+def due_membership(membership_renewing_on):
+    return membership_renewing_on(timezone.localdate() + datetime.timedelta(days=10))
 
 
 def waiting(name):

@@ -4,35 +4,13 @@ every answer under /api/ is JSON, association members are served with their fees
 from decimal import Decimal
 
 import pytest
-from django.db import transaction
-from django.test import override_settings
 from django.utils import translation
 
 from wenchuang.accounts.models import Role, User
 from wenchuang.accounts.services import api_token_create, user_create
 from wenchuang.directory import permissions
-from wenchuang.directory.demo import generate
 from wenchuang.directory.models import AssociationMembership, Investor, Park
 from wenchuang.directory.selectors import KINDS
-from wenchuang.reference.loading import load_all
-
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """A small demo directory made by the demo generator, shared by the module."""
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHER):
-        with transaction.atomic():
-            load_all()
-            generate(enterprises=40, seed=5, progress=False)
-            yield
-            transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo_db(demo, db):
-    return demo
 
 
 @pytest.fixture(autouse=True)
