@@ -217,7 +217,7 @@ def shoot_language(
 
     page.goto(f"{prefix}/enterprise/?q=动漫&province=320000")
     page.locator("#results table.records").wait_for()
-    written.append(shoot(page, "enterprise-search", lang))
+    written.append(shoot(page, "enterprise-search", lang, full=True))
 
     page.goto(f"{prefix}/enterprise/{record_pk}/")
     written.append(shoot(page, "enterprise-detail", lang, full=True))
