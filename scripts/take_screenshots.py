@@ -1,12 +1,14 @@
 #!/usr/bin/env python
-"""Screenshots for the user guide, in English and Chinese, from a fresh demo database.
+"""Screenshots for the user guide, in all four languages and at phone width, from a fresh demo site.
 
     .venv/bin/python scripts/take_screenshots.py [--enterprises 2000] [--keep]
 
 Builds a demo site in a temporary WENCHUANG_VAR_DIR (migrate, load_reference, demo_data,
 compilemessages), serves it with `manage.py runserver 127.0.0.1:<free port> --noreload`, and
-drives Debian's chromium with Playwright to write docs/screenshots/<name>.<lang>.png
-(lang: "en" for /en/... pages, "zh-hans" for the unprefixed Chinese pages).
+drives Debian's chromium with Playwright to write docs/screenshots/<name>.<lang>.png at
+1280 px and docs/screenshots/<name>.phone.<lang>.png at 390 × 844 (home page, enterprise list,
+enterprise detail). lang is "zh-hans" for the unprefixed Chinese pages, "en", "fr" or "de" for
+/en/..., /fr/..., /de/... pages. A phone page that scrolls sideways is reported on the console.
 
 Nothing outside the temporary directory and docs/screenshots/ is written, except the compiled
 catalogues (wenchuang/locale/*/LC_MESSAGES/django.mo) that compilemessages refreshes, as
@@ -36,10 +38,19 @@ PYTHON = sys.executable
 WIDTH = 1280
 HEIGHT = 860
 MAX_HEIGHT = 1600  # taller pages are cut here: enough to show a page, small enough to ship
+# A phone as the browser test sees it (tests/e2e/test_phone.py); device scale 1 keeps the
+# files small. A phone page is cut at two and a half screens.
+PHONE = {"width": 390, "height": 844}
+PHONE_MAX_HEIGHT = 2100
 STAFF = ("staff_wuxi", "demo1234")
 # Page language -> (URL prefix, browser UI language). The UI language names the file input's
 # button; Debian's chromium shows it in English unless chromium-l10n is installed.
-LANGUAGES = {"en": ("/en", "en-US"), "zh-hans": ("", "zh-CN")}
+LANGUAGES = {
+    "zh-hans": ("", "zh-CN"),
+    "en": ("/en", "en-US"),
+    "fr": ("/fr", "fr-FR"),
+    "de": ("/de", "de-DE"),
+}
 
 # Give the seed enterprise of the demo representative a short history: a change the
 # representative proposed and staff approved, a direct staff edit, and one proposal left
@@ -120,6 +131,7 @@ def main() -> int:
                 )
                 try:
                     written += shoot_language(browser, base, record_pk, lang, prefix, ui_language)
+                    written += shoot_phone(browser, base, record_pk, lang, prefix, ui_language)
                 finally:
                     browser.close()
         for path in written:
@@ -205,7 +217,7 @@ def shoot_language(
 
     page.goto(f"{prefix}/enterprise/?q=动漫&province=320000")
     page.locator("#results table.records").wait_for()
-    written.append(shoot(page, "enterprise-search", lang))
+    written.append(shoot(page, "enterprise-search", lang, full=True))
 
     page.goto(f"{prefix}/enterprise/{record_pk}/")
     written.append(shoot(page, "enterprise-detail", lang, full=True))
@@ -231,15 +243,45 @@ def shoot_language(
     return written
 
 
-def shoot(page, name: str, lang: str, *, full: bool = False) -> Path:
-    """A 1280 px wide PNG: the viewport, or the page from the top down to MAX_HEIGHT."""
+def shoot_phone(
+    browser, base: str, record_pk: int, lang: str, prefix: str, ui_language: str
+) -> list[Path]:
+    """The pages a visitor opens first, as a 390 px phone shows them."""
+    written = []
+    context = browser.new_context(
+        base_url=base, viewport=PHONE, locale=ui_language, is_mobile=True, has_touch=True
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    for name, path in (
+        ("home", f"{prefix}/"),
+        ("enterprise-list", f"{prefix}/enterprise/"),
+        ("enterprise-detail", f"{prefix}/enterprise/{record_pk}/"),
+    ):
+        page.goto(path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if overflow > 0:
+            print(f"WARNING: {path} scrolls sideways by {overflow} px on a phone", flush=True)
+        written.append(
+            shoot(
+                page, f"{name}.phone", lang, full=True, width=PHONE["width"], cut=PHONE_MAX_HEIGHT
+            )
+        )
+    context.close()
+    return written
+
+
+def shoot(
+    page, name: str, lang: str, *, full: bool = False, width: int = WIDTH, cut: int = MAX_HEIGHT
+) -> Path:
+    """A PNG of the viewport, or of the page from the top down to `cut` CSS pixels."""
     page.wait_for_load_state("networkidle")
     page.evaluate("document.fonts.ready")
     path = OUT / f"{name}.{lang}.png"
     if full:
-        height = min(page.evaluate("document.documentElement.scrollHeight"), MAX_HEIGHT)
+        height = min(page.evaluate("document.documentElement.scrollHeight"), cut)
         page.screenshot(
-            path=path, full_page=True, clip={"x": 0, "y": 0, "width": WIDTH, "height": height}
+            path=path, full_page=True, clip={"x": 0, "y": 0, "width": width, "height": height}
         )
     else:
         page.screenshot(path=path)
