@@ -8,3 +8,8 @@ class DirectoryConfig(AppConfig):
     name = "wenchuang.directory"
     label = "directory"
     verbose_name = _("Directory")
+
+    def ready(self):
+        from .search import register_all
+
+        register_all()

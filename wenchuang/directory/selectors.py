@@ -37,7 +37,10 @@ KINDS: dict[str, type[DirectoryRecord]] = {
 }
 
 # Sort key -> ORDER BY; names sort by Chinese, then English for records without Chinese.
+# "relevance" (search.RANK: bm25 / ts_rank, best first) is what a search lists by unless the
+# visitor chooses another sort; a list without search words has no relevance and uses "id".
 SORTS = {
+    "relevance": (search.RANK,),
     "id": ("id",),
     "-id": ("-id",),
     "name": ("name_zh_hans", "name_en"),
@@ -71,7 +74,7 @@ class DirectoryFilters:
     park: int | None = None
     above_size: bool | None = None
     status: str = ""
-    sort: str = "id"
+    sort: str = ""  # "" = by relevance when searching, else oldest first
 
 
 def _region_filter(code: str) -> tuple[Q, str | None]:
@@ -215,8 +218,13 @@ def list_sort(
 
 
 def _asked_sort(model, filters: DirectoryFilters) -> str:
-    """The sort asked for, where the kind of record has it."""
-    sort = filters.sort if filters.sort in SORTS else "id"
+    """The sort asked for, where the kind of record has it; a search defaults to relevance."""
+    searched = bool(search.query_tokens(filters.q or ""))
+    sort = filters.sort if filters.sort in SORTS else ""
+    if not sort:
+        return "relevance" if searched else "id"
+    if sort == "relevance" and not searched:
+        return "id"
     if sort.lstrip("-") == "revenue" and model is not Enterprise:
         return "id"
     return sort

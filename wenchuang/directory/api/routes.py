@@ -11,8 +11,16 @@ from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import create_model
 
-from wenchuang.api import READ_AUTH, READ_ERRORS, READ_SECURITY, WRITE_AUTH, WRITE_ERRORS
+from wenchuang.api import (
+    READ_AUTH,
+    READ_ERRORS,
+    READ_SECURITY,
+    WRITE_AUTH,
+    WRITE_ERRORS,
+    ErrorOut,
+)
 from wenchuang.core.pagination import CappedPaginator
+from wenchuang.core.timelimit import QueryTimeout, query_time_limit
 from wenchuang.reference import selectors as reference
 from wenchuang.reference.models import IndustryCategory, Region
 
@@ -70,7 +78,7 @@ def _filters(query: ListQuery) -> selectors.DirectoryFilters:
         data["above_size"] = "yes" if query.above_size else "no"
     if not data:
         # Nothing to check: what an empty form would give, without building one.
-        return selectors.DirectoryFilters(status=query.status or "", sort=query.sort)
+        return selectors.DirectoryFilters(status=query.status or "", sort=query.sort or "")
     form = FilterForm(data)
     if not form.is_valid():
         raise NinjaValidationError(
@@ -80,7 +88,7 @@ def _filters(query: ListQuery) -> selectors.DirectoryFilters:
                 for message in messages
             ]
         )
-    return dataclasses.replace(form.to_filters(), status=query.status or "", sort=query.sort)
+    return dataclasses.replace(form.to_filters(), status=query.status or "", sort=query.sort or "")
 
 
 def _service_data(payload: Schema) -> dict[str, Any]:
@@ -134,7 +142,7 @@ def _register(
 
     @router.get(
         f"/{plural}",
-        response={200: page_schema, **READ_ERRORS},
+        response={200: page_schema, **READ_ERRORS, 503: ErrorOut},
         auth=READ_AUTH,
         openapi_extra=READ_SECURITY,
         operation_id=f"{kind}_list",
@@ -143,8 +151,17 @@ def _register(
         summary=f"List {plural}",
     )
     def record_list(request: HttpRequest, query: Query[ListQuery]):
-        records = selectors.directory_list(user=request.auth, model=model, filters=_filters(query))
-        return _page(records, query.page, query.page_size, rows=read_rows)
+        filters = _filters(query)
+        try:
+            with query_time_limit():
+                records = selectors.directory_list(user=request.auth, model=model, filters=filters)
+                return _page(records, query.page, query.page_size, rows=read_rows)
+        except QueryTimeout:
+            detail = _(
+                "This search took too long and was stopped. Add a word or a filter to narrow "
+                "it, and try again."
+            )
+            return Status(503, {"detail": detail})
 
     @router.get(
         f"/{plural}/{{id}}",

@@ -16,6 +16,8 @@ from typing import Any
 from django.db import IntegrityError
 from django.utils.translation import gettext as _
 
+from wenchuang.core.planner import refresh_planner_statistics
+
 from .checking import _check_rows, _header_problems, _normalise_header, _RowChecker
 from .columns import (
     COLUMNS,
@@ -118,4 +120,7 @@ def import_file(
         result.imported = 0
         return result
     result.committed = True
+    # New rows change the sizes the planner chooses by (issue 5: searches planned without
+    # statistics ran for minutes); sampled, so milliseconds whatever the table size.
+    refresh_planner_statistics()
     return result
