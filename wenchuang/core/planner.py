@@ -56,12 +56,13 @@ def ensure_scheduled() -> None:
     if not backend.supports_defer:
         return
     try:
+        from django_tasks import TaskResultStatus
         from django_tasks_db.models import DBTaskResult
     except ImportError:  # another backend: it keeps its own queue
         _enqueue_next()
         return
     path = refresh_planner_statistics_task.module_path
-    if not DBTaskResult.objects.ready().filter(task_path=path).exists():
+    if not DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path=path).exists():
         _enqueue_next()
 
 
