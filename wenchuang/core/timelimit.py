@@ -33,6 +33,8 @@ def limit_ms() -> int:
 def query_time_limit(ms: int | None = None, using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
     """Stop any statement that runs past `ms` milliseconds (the setting QUERY_TIME_LIMIT_MS).
 
+    0 or less means no limit, on both backends (as PostgreSQL's statement_timeout = 0).
+
     SQLite: a progress handler interrupts the statement once the deadline has passed (the
     whole block shares one deadline). PostgreSQL: `statement_timeout`, set locally inside a
     savepoint, so that a cancelled statement leaves the connection and any outer
@@ -40,6 +42,9 @@ def query_time_limit(ms: int | None = None, using: str = DEFAULT_DB_ALIAS) -> It
     """
     ms = limit_ms() if ms is None else ms
     conn = connections[using]
+    if ms <= 0:
+        yield
+        return
     conn.ensure_connection()
     if conn.vendor == "postgresql":
         with _postgresql_limit(conn, ms):
