@@ -72,13 +72,18 @@ def _postgresql_limit(conn, ms: int) -> Iterator[None]:
 
     try:
         with transaction.atomic(using=conn.alias):
+            outer = conn.in_atomic_block and len(conn.atomic_blocks) > 1
             with conn.cursor() as cursor:
-                cursor.execute("SELECT current_setting('statement_timeout')")
+                cursor.execute(
+                    "SELECT current_setting('statement_timeout'), "
+                    "set_config('statement_timeout', %s, true)",
+                    [str(ms)],
+                )
                 before = cursor.fetchone()[0]
-                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [str(ms)])
             yield
-            with conn.cursor() as cursor:  # an outer transaction goes on with its own limit
-                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [before])
+            if outer:  # an outer transaction goes on with its own limit
+                with conn.cursor() as cursor:
+                    cursor.execute("SELECT set_config('statement_timeout', %s, true)", [before])
     except OperationalError as exc:
         if isinstance(exc.__cause__, QueryCanceled):
             raise QueryTimeout(str(exc)) from exc
