@@ -136,14 +136,15 @@ def test_a_park_search_uses_the_same_machinery(cast, directory):
     assert [p.name_en for p in parks] == ["Wuxi Studios"]
 
 
-def test_the_web_process_loads_the_jieba_dictionary_when_it_starts():
+def test_the_web_process_loads_the_dictionary_and_accent_table_when_it_starts():
     code = (
         "import jieba, wenchuang.wsgi, wenchuang.core.search as s;"
-        "print(jieba.dt.initialized, s._segment.cache_info().currsize > 0)"
+        "print(jieba.dt.initialized, s._segment.cache_info().currsize > 0,"
+        " s._combining.cache_info().currsize == 1)"
     )
     env = {"DJANGO_SETTINGS_MODULE": "wenchuang.settings", "PATH": "/usr/bin:/bin"}
     env["SQLITE_PATH"] = str(settings.DATABASES["default"]["NAME"])
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
-    assert done.stdout.split() == ["True", "True"]
+    assert done.stdout.split() == ["True", "True", "True"]
