@@ -148,3 +148,19 @@ def test_the_web_process_loads_the_dictionary_and_accent_table_when_it_starts():
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert done.stdout.split() == ["True", "True", "True"]
+
+
+def test_a_search_with_more_matches_than_the_rank_cap_keeps_index_order_and_says_so(
+    cast, studios, monkeypatch
+):
+    monkeypatch.setattr(selectors, "RANK_CAP", 1)
+    listing = selectors.directory_listing(
+        user=cast["public"], model=Enterprise, filters=DirectoryFilters(q="animation")
+    )
+    assert [e.name_en for e in listing.records] == ["Wuxi Print House", "Wuxi Animation Studio"]
+    assert listing.too_large_to_sort and listing.cap == 1
+    # A sort the visitor chose keeps the list's own cap.
+    by_name = selectors.directory_listing(
+        user=cast["public"], model=Enterprise, filters=DirectoryFilters(q="animation", sort="-id")
+    )
+    assert not by_name.too_large_to_sort

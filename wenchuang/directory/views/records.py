@@ -89,7 +89,7 @@ def _record_list(request: HttpRequest, kind: str, model) -> HttpResponse:
         "query": query.urlencode(),
         # Large searches are listed in index order; the page says so.
         "unsorted": listing.too_large_to_sort,
-        "sort_cap": COUNT_CAP,
+        "sort_cap": listing.cap or COUNT_CAP,
         "is_enterprise": model is Enterprise,
         "provinces": Region.objects.filter(level=Region.Level.PROVINCE),
         "prefectures": _children(form, "province"),
