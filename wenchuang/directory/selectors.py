@@ -247,7 +247,7 @@ def _list_sort(model, filters: DirectoryFilters, facet_tokens: tuple[str, ...], 
     sort = _asked_sort(model, filters)
     if sort.lstrip("-") == "id" or sort_cap is None or not filters.q:
         return sort
-    cap = _sort_cap(sort, sort_cap)
+    cap = min(sort_cap, RANK_CAP) if sort == "relevance" else sort_cap
     if search.matches_more_than(model, filters.q, cap, facet_tokens=facet_tokens):
         return "id"
     return sort
