@@ -145,6 +145,10 @@ else:
         }
     }
 
+# A search or list read stops after this many milliseconds and the page says so (503);
+# see wenchuang/core/timelimit.py. 0 means no limit.
+QUERY_TIME_LIMIT_MS = int(env("QUERY_TIME_LIMIT_MS", "5000"))
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"

@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from .api_errors import READ_ERRORS, WRITE_ERRORS, install_error_handlers
 from .api_pages import PageQuery, page_schema, paginate
+from .timelimit import query_time_limit
 
 # --- Authentication -----------------------------------------------------------------------
 
@@ -88,8 +89,10 @@ class DomainRouter(Router):
             @functools.wraps(view)
             def paged(request: HttpRequest, *args: Any, **kw: Any) -> dict[str, Any]:
                 query = next(value for value in kw.values() if isinstance(value, PageQuery))
-                records = view(request, *args, **kw)
-                return paginate(records, query.page, query.page_size, rows or list)
+                # Bounded like every list: a search too costly answers 503 (api_errors).
+                with query_time_limit():
+                    records = view(request, *args, **kw)
+                    return paginate(records, query.page, query.page_size, rows or list)
 
             return self.read(path, page_schema(out), **kwargs)(paged)
 

@@ -12,7 +12,11 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from wenchuang.core.busy import RETRY_AFTER_SECONDS, is_database_busy
+from wenchuang.core.timelimit import QueryTimeout
 from wenchuang.core.transitions import Conflict
+
+# A search stopped by the time limit: worth retrying only once the load has passed.
+QUERY_RETRY_AFTER_SECONDS = 30
 
 
 class ErrorOut(Schema):
@@ -132,6 +136,16 @@ def install_error_handlers(api: NinjaAPI) -> None:
             for message in field_messages
         ]
         return validation(request, errors)
+
+    @api.exception_handler(QueryTimeout)
+    def too_long(request: HttpRequest, exc: QueryTimeout) -> HttpResponse:
+        detail = _(
+            "This search took too long and was stopped. Add a word or a filter to narrow "
+            "it, and try again."
+        )
+        response = api.create_response(request, {"detail": detail}, status=503)
+        response["Retry-After"] = str(QUERY_RETRY_AFTER_SECONDS)
+        return response
 
     @api.exception_handler(Conflict)
     def conflict(request: HttpRequest, exc: Conflict) -> HttpResponse:

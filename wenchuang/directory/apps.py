@@ -14,7 +14,10 @@ class DirectoryConfig(AppConfig):
 
         # Registers the directory's periodic jobs with the scheduler.
         from . import reminders  # noqa: F401
+        from .search import register_all
         from .tasks import on_worker_ready
 
         # A restarted worker first fails the imports its predecessor left "running".
         worker_ready.connect(on_worker_ready, dispatch_uid="directory-stale-imports")
+
+        register_all()

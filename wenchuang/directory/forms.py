@@ -37,6 +37,8 @@ class FilterForm(forms.Form):
         label=_("Sort by"),
         required=False,
         choices=[
+            ("", _("relevance when searching")),
+            ("relevance", _("relevance")),
             ("id", _("oldest first")),
             ("-id", _("newest first")),
             ("name", _("name (Chinese)")),
@@ -87,7 +89,7 @@ class FilterForm(forms.Form):
         region = data.get("county") or data.get("prefecture") or data.get("province") or ""
         category = data.get("small") or data.get("mid") or data.get("major") or ""
         above = {"yes": True, "no": False}.get(data.get("above_size") or "")
-        sort = data.get("sort") or "id"
+        sort = data.get("sort") or ""
         return DirectoryFilters(
             q=data.get("q", ""),
             region=region,
@@ -95,7 +97,7 @@ class FilterForm(forms.Form):
             domain=data.get("domain") or "",
             park=data.get("park"),
             above_size=above,
-            sort=sort if sort in SORTS else "id",
+            sort=sort if sort in SORTS else "",
         )
 
 

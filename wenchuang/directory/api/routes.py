@@ -68,7 +68,7 @@ def _filters(query: ListQuery) -> selectors.DirectoryFilters:
         data["above_size"] = "yes" if query.above_size else "no"
     if not data:
         # Nothing to check: what an empty form would give, without building one.
-        return selectors.DirectoryFilters(status=query.status or "", sort=query.sort)
+        return selectors.DirectoryFilters(status=query.status or "", sort=query.sort or "")
     form = FilterForm(data)
     if not form.is_valid():
         raise NinjaValidationError(
@@ -78,7 +78,7 @@ def _filters(query: ListQuery) -> selectors.DirectoryFilters:
                 for message in messages
             ]
         )
-    return dataclasses.replace(form.to_filters(), status=query.status or "", sort=query.sort)
+    return dataclasses.replace(form.to_filters(), status=query.status or "", sort=query.sort or "")
 
 
 def _service_data(payload: Schema) -> dict[str, Any]:

@@ -352,4 +352,6 @@ class ListQuery(PageQuery):
     park: Id | None = Field(None, description="Enterprises only: tenants of this park")
     above_size: bool | None = Field(None, description="Enterprises only")
     status: Literal["pending", "published", "rejected"] | None = None
-    sort: Literal[tuple(selectors.SORTS)] = "id"  # type: ignore[valid-type]
+    sort: Literal[tuple(selectors.SORTS)] | None = Field(  # type: ignore[valid-type]
+        None, description="Default: relevance when q has words, else id (oldest first)"
+    )

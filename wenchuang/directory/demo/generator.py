@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from wenchuang.accounts.models import Organisation, User
+from wenchuang.core.planner import refresh_planner_statistics
 from wenchuang.reference.models import IndustryCategory, Region
 from wenchuang.reference.selectors import SizeRule
 
@@ -119,6 +120,8 @@ def generate(
         gen.create_providers(60)
         members = gen.create_memberships()
         summary.logins = gen.create_users()
+    # The records just written are most of the database: the planner must know their sizes.
+    refresh_planner_statistics(thorough=True)
     summary.created = {
         "organisations": len(gen.organisations),
         "parks": len(gen.parks),

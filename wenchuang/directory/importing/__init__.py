@@ -15,6 +15,8 @@ from typing import Any
 
 from django.db import IntegrityError
 
+from wenchuang.core.planner import refresh_planner_statistics
+
 from .cells import FORMULA_STARTS, credit_code_check_char
 from .checking import _check_rows, _header_problems, _normalise_header, _RowChecker
 from .columns import (
@@ -134,4 +136,7 @@ def import_file(
     )
     result.imported = writer.created + writer.updated
     result.committed = True
+    # New rows change the sizes the planner chooses by (issue 5: searches planned without
+    # statistics ran for minutes); sampled, so milliseconds whatever the table size.
+    refresh_planner_statistics()
     return result

@@ -3,14 +3,52 @@
 Existing rows get them appended in one UPDATE per table. On SQLite the FTS5 table and its
 triggers are dropped first and the index rebuilt after, which is much faster than letting
 the update trigger re-index a million rows one by one (1 M enterprises: about a minute). The tokens are built in SQL from the copied columns, the same way
-search.facets() builds them in Python (a test compares the two).
+search.facets() builds them in Python (a test compares the two). The index SQL is frozen
+here, as in 0002, rather than imported from live code.
 """
 
 import re
 
 from django.db import migrations
 
-from wenchuang.directory.search import SEARCH_TABLES, create_index_sql, drop_index_sql
+TABLES = (
+    "directory_enterprise",
+    "directory_park",
+    "directory_investor",
+    "directory_talent",
+    "directory_serviceprovider",
+)
+
+
+def index_sql(vendor, table):
+    if vendor == "postgresql":
+        return [
+            f"CREATE INDEX {table}_search_gin ON {table} "
+            f"USING GIN (to_tsvector('simple', search_text))"
+        ]
+    fts = f"{table}_fts"
+    return [
+        f"CREATE VIRTUAL TABLE {fts} USING fts5(search_text, content='{table}', "
+        f"content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+        f"CREATE TRIGGER {fts}_ai AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {fts}(rowid, search_text) VALUES (new.id, new.search_text); END",
+        f"CREATE TRIGGER {fts}_ad AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, search_text) VALUES('delete', old.id, old.search_text); "
+        f"END",
+        f"CREATE TRIGGER {fts}_au AFTER UPDATE OF search_text ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, search_text) VALUES('delete', old.id, old.search_text); "
+        f"INSERT INTO {fts}(rowid, search_text) VALUES (new.id, new.search_text); END",
+    ]
+
+
+def drop_index_sql(vendor, table):
+    if vendor == "postgresql":
+        return [f"DROP INDEX IF EXISTS {table}_search_gin"]
+    fts = f"{table}_fts"
+    return [f"DROP TRIGGER IF EXISTS {fts}_{t}" for t in ("ai", "ad", "au")] + [
+        f"DROP TABLE IF EXISTS {fts}"
+    ]
+
 
 REGION_FACETS = (
     "' zzp' || province_code"
@@ -27,14 +65,14 @@ FACET = re.compile(r" ?\bzz(?:[pcrmnka][0-9]+|d(?:core|related))\b")
 
 def _reindexed(schema_editor, change):
     vendor = schema_editor.connection.vendor
-    for table in SEARCH_TABLES:
+    for table in TABLES:
         if vendor != "sqlite":  # a GIN index follows the update by itself
             change(schema_editor, table)
             continue
         for sql in drop_index_sql(vendor, table):
             schema_editor.execute(sql)
         change(schema_editor, table)
-        for sql in create_index_sql(vendor, table):
+        for sql in index_sql(vendor, table):
             schema_editor.execute(sql)
         schema_editor.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
 

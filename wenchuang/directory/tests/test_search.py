@@ -162,7 +162,6 @@ def test_a_search_sorts_by_name_up_to_the_cap(cast, lanterns):
     assert selectors.list_sort(Enterprise, filters, 10) == "-name_en"
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL sorts searches of any size")
 def test_a_search_larger_than_the_cap_keeps_index_order_and_says_so(cast, lanterns):
     filters = DirectoryFilters(q="lantern", sort="-name_en")
     assert selectors.list_sort(Enterprise, filters, 3) == "id"

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from wenchuang.core.htmx import is_htmx
 from wenchuang.core.pagination import COUNT_CAP, CappedPaginator
+from wenchuang.core.timelimit import QueryTimeout, query_time_limit
 from wenchuang.core.transitions import version_of
 from wenchuang.reference.models import IndustryCategory, Region
 
@@ -60,6 +61,23 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def record_list(request: HttpRequest, kind: str) -> HttpResponse:
     model = selectors.kind_model(kind)
+    # The page is rendered inside the limit: its queries run while the template reads them.
+    try:
+        with query_time_limit():
+            return _record_list(request, kind, model)
+    except QueryTimeout:
+        template = (
+            "directory/_search_timeout.html"
+            if request.headers.get("HX-Request")
+            else ("directory/search_timeout.html")
+        )
+        context = {"model_name": model._meta.verbose_name_plural, "q": request.GET.get("q", "")}
+        response = render(request, template, context, status=503)
+        response["Retry-After"] = "30"
+        return response
+
+
+def _record_list(request: HttpRequest, kind: str, model) -> HttpResponse:
     form = FilterForm(request.GET or None)
     filters = form.to_filters()
     listing = selectors.directory_listing(
@@ -78,7 +96,7 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
         "query": query.urlencode(),
         # Large searches are listed in index order; the page says so.
         "unsorted": listing.too_large_to_sort,
-        "sort_cap": COUNT_CAP,
+        "sort_cap": listing.cap or COUNT_CAP,
         "is_enterprise": model is Enterprise,
         "provinces": Region.objects.filter(level=Region.Level.PROVINCE),
         "prefectures": _children(form, "province"),
