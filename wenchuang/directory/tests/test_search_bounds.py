@@ -80,7 +80,7 @@ def test_demo_data_leaves_planner_statistics(demo_db):
 
 
 @sqlite_only
-def test_an_import_refreshes_planner_statistics(reference, staff, write_file):
+def test_an_import_refreshes_planner_statistics(reference_data, staff, write_file):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
         cursor.execute("DELETE FROM sqlite_stat1")

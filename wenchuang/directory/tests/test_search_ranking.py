@@ -142,7 +142,7 @@ def test_the_web_process_loads_the_dictionary_and_accent_table_when_it_starts():
         "print(jieba.dt.initialized, s._segment.cache_info().currsize > 0,"
         " s._combining.cache_info().currsize == 1)"
     )
-    env = {"DJANGO_SETTINGS_MODULE": "wenchuang.settings", "PATH": "/usr/bin:/bin"}
+    env = {"DJANGO_SETTINGS_MODULE": "wenchuang.settings", "PATH": "/usr/bin:/bin", "DEBUG": "1"}
     env["SQLITE_PATH"] = str(settings.DATABASES["default"]["NAME"])
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
