@@ -120,12 +120,20 @@ DATABASE_URL = env("DATABASE_URL")
 # below) costs about as much as a whole list page. A health check on reuse replaces a
 # connection the database has dropped.
 CONN_MAX_AGE = int(env("CONN_MAX_AGE", "60"))
+# How long a write waits for a lock another writer holds before it gives up (the page or the
+# API then answers 503 "busy, try again"): SQLite's busy_timeout, PostgreSQL's lock_timeout.
+LOCK_TIMEOUT_MS = int(env("LOCK_TIMEOUT_MS", "5000"))
 if DATABASE_URL:
     DATABASES = {
         "default": dj_database_url.parse(
             DATABASE_URL, conn_max_age=CONN_MAX_AGE, conn_health_checks=True
         )
     }
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # Without it a write waits for a row lock for ever and holds its worker meanwhile.
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+            f"-c lock_timeout={LOCK_TIMEOUT_MS}"
+        )
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -138,7 +146,8 @@ else:
                 # WAL lets the web server read while the worker writes. Run once per new
                 # connection, so once per CONN_MAX_AGE rather than once per request.
                 "init_command": (
-                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                    f"PRAGMA busy_timeout={LOCK_TIMEOUT_MS};"
                 ),
                 "transaction_mode": "IMMEDIATE",
             },

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[3]
 # What docs/deployment.md puts in the environment file (the key is any long random string).
 PRODUCTION = {
@@ -59,3 +61,17 @@ def test_transport_security_is_on_by_default_and_settable(tmp_path):
     }
     result = manage(tmp_path, "shell", "-c", show, **PRODUCTION, **changed)
     assert result.stdout.split()[-4:] == ["False", "False", "False", "3600"], result.stderr
+
+
+@pytest.mark.django_db
+def test_a_write_waits_for_another_writers_lock_only_a_few_seconds():
+    # Past this the page or the API answers 503 "busy, try again" instead of hanging.
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW lock_timeout")
+            assert cursor.fetchone()[0] == "5s"
+        else:
+            cursor.execute("PRAGMA busy_timeout")
+            assert cursor.fetchone()[0] == 5000
