@@ -12,9 +12,11 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connections, transaction
 from django.utils import timezone
 from django_tasks import task
+
+from wenchuang.core.busy import is_database_busy
 
 log = logging.getLogger(__name__)
 
@@ -27,13 +29,22 @@ SAMPLE_ROWS = 1000
 def refresh_planner_statistics(using: str = DEFAULT_DB_ALIAS, *, thorough: bool = False) -> None:
     """Run ANALYZE on the database `using` (on SQLite sampled unless `thorough`)."""
     conn = connections[using]
-    with conn.cursor() as cursor:
-        if conn.vendor == "sqlite":
+    if conn.vendor == "sqlite":
+        with conn.cursor() as cursor:
             cursor.execute(f"PRAGMA analysis_limit={0 if thorough else SAMPLE_ROWS}")
             cursor.execute("ANALYZE")
             cursor.execute("PRAGMA analysis_limit=0")
-        elif conn.vendor == "postgresql":
-            cursor.execute("ANALYZE")  # samples by itself; autovacuum also does this later
+    elif conn.vendor == "postgresql":
+        # ANALYZE samples by itself. It waits for autovacuum's own ANALYZE of a table, which
+        # is refreshing the same statistics: past the lock timeout, leave it that work.
+        try:
+            with transaction.atomic(using=using), conn.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        except OperationalError as error:
+            if not is_database_busy(error):
+                raise
+            log.info("planner statistics on %s left to autovacuum (busy)", using)
+            return
     log.info("planner statistics refreshed on %s", using)
 
 
