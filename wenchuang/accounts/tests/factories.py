@@ -1,10 +1,10 @@
-"""Factories for organisations, users (a trait per role) and API tokens."""
+"""Factories for organisations, users (a trait per role), their affiliations and API tokens."""
 
 import factory
 from factory.django import DjangoModelFactory
 
-from wenchuang.accounts.models import ApiToken, Organisation, Role, User
-from wenchuang.accounts.services import user_create
+from wenchuang.accounts.models import Affiliation, ApiToken, Organisation, Role, User
+from wenchuang.accounts.services import affiliation_add, user_create
 
 PASSWORD = "pw-for-tests"
 WUXI = "320200"
@@ -122,6 +122,45 @@ class UserFactory(DjangoModelFactory):
 
 
 USER_CREATE_ARGS = {"username", "password", "role", "organisation", "jurisdiction_code", "email"}
+
+
+class AffiliationFactory(DjangoModelFactory):
+    """A further role for a user, made by the accounts service; a trait per common second role.
+
+    `AffiliationFactory(user=expert, enterprise_rep=True)` makes an expert reviewer who also
+    represents a new enterprise; `AffiliationFactory(user=u, centre_staff=True)` Wuxi staff.
+    """
+
+    class Meta:
+        model = Affiliation
+
+    user = factory.SubFactory(UserFactory)
+    role = Role.EXPERT_REVIEWER
+    organisation = None
+    jurisdiction_code = None
+
+    class Params:
+        centre_staff = factory.Trait(
+            role=Role.CENTRE_STAFF,
+            organisation=factory.SubFactory(OrganisationFactory, agency=True),
+            jurisdiction_code=WUXI,
+        )
+        district_official = factory.Trait(
+            role=Role.DISTRICT_OFFICIAL,
+            organisation=factory.SubFactory(OrganisationFactory, district=True),
+            jurisdiction_code=WUXI_BINHU,
+        )
+        enterprise_rep = factory.Trait(
+            role=Role.ENTERPRISE_REP, organisation=factory.SubFactory(OrganisationFactory)
+        )
+        association_member = factory.Trait(
+            role=Role.ASSOCIATION_MEMBER,
+            organisation=factory.SubFactory(OrganisationFactory, association=True),
+        )
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return affiliation_add(**kwargs)
 
 
 class ApiTokenFactory(DjangoModelFactory):

@@ -135,3 +135,10 @@ def test_the_migration_gives_every_existing_user_their_one_role_as_an_affiliatio
     }
     assert in_jurisdiction(staff, "320211")
     assert roles.represents(rep, orgs["acme"].pk, Role.ENTERPRISE_REP)
+
+
+def test_the_cast_has_staff_who_also_speak_for_their_association(cast, orgs):
+    person = cast["staff_member"]
+    assert roles.has_role(person, Role.CENTRE_STAFF) and in_jurisdiction(person, "320211")
+    assert roles.represents(person, orgs["association"].pk, Role.ASSOCIATION_MEMBER)
+    assert person.role == Role.CENTRE_STAFF  # the first affiliation stays the primary one
