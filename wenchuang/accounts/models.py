@@ -150,7 +150,7 @@ class Affiliation(models.Model):
             # look like staff to a reader of the table.
             models.CheckConstraint(
                 condition=models.Q(jurisdiction__isnull=True)
-                | models.Q(role__in=[r.value for r in STAFF_ROLES]),
+                | models.Q(role__in=sorted(r.value for r in STAFF_ROLES)),
                 name="affiliation_jurisdiction_only_for_staff",
                 violation_error_message=_("Only agency staff act within a jurisdiction."),
             ),
