@@ -17,7 +17,7 @@ from wenchuang.core.regions import in_jurisdiction, jurisdiction_of
 from .models import DirectoryRecord, Enterprise, Investor, Park, ServiceProvider
 
 # The role that may propose changes to its own organisation's record of each kind.
-OWNER_ROLE = {
+OWNER_ROLE: dict[type[Model], str] = {
     Enterprise: Role.ENTERPRISE_REP,
     Park: Role.PARK_MANAGER,
     Investor: Role.INVESTOR,

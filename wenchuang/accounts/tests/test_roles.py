@@ -142,3 +142,40 @@ def test_the_cast_has_staff_who_also_speak_for_their_association(cast, orgs):
     assert roles.has_role(person, Role.CENTRE_STAFF) and in_jurisdiction(person, "320211")
     assert roles.represents(person, orgs["association"].pk, Role.ASSOCIATION_MEMBER)
     assert person.role == Role.CENTRE_STAFF  # the first affiliation stays the primary one
+
+
+def test_the_admin_lists_a_users_roles_and_adds_one(client, cast, orgs):
+    from wenchuang.accounts.tests.factories import UserFactory
+
+    admin = UserFactory(username="root", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    person = cast["expert"]
+    url = f"/admin/accounts/user/{person.pk}/change/"
+    page = client.get(url)
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "password"}
+    data.update(
+        {
+            "date_joined_0": "2026-11-30",
+            "date_joined_1": "08:00:00",
+            "groups": [],
+            "user_permissions": [],
+            "affiliations-TOTAL_FORMS": "2",
+            "affiliations-INITIAL_FORMS": "1",
+            "affiliations-MIN_NUM_FORMS": "0",
+            "affiliations-MAX_NUM_FORMS": "1000",
+            "affiliations-0-id": str(person.affiliations.get().pk),
+            "affiliations-0-user": str(person.pk),
+            "affiliations-0-role": Role.EXPERT_REVIEWER,
+            "affiliations-1-user": str(person.pk),
+            "affiliations-1-role": Role.ENTERPRISE_REP,
+            "affiliations-1-organisation": str(orgs["acme"].pk),
+        }
+    )
+    data.pop("last_login", None)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    fresh = User.objects.get(pk=person.pk)
+    assert roles.represents(fresh, orgs["acme"].pk, Role.ENTERPRISE_REP)
+    assert fresh.role == Role.EXPERT_REVIEWER
