@@ -9,7 +9,6 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from wenchuang.accounts import roles
 from wenchuang.core.audit import history_for
 from wenchuang.core.pagination import COUNT_CAP
 from wenchuang.core.regions import jurisdiction_scope, region_q
@@ -107,7 +106,8 @@ def visible_records(user, model: type[DirectoryRecord]) -> QuerySet:
     """Published records, plus unpublished ones the user owns or oversees."""
     qs = model.objects.all()
     seen = jurisdiction_scope(user, qs)
-    own = roles.organisations(user)
+    # The same owners as permissions.can_view: the organisation's people in the owning role.
+    own = permissions.owned_organisations(user, model)
     if own:
         seen = seen | qs.filter(organisation_id__in=sorted(own))
     # Records a running import has staged stay unseen, even by staff, until it publishes them.

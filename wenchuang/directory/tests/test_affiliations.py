@@ -89,3 +89,17 @@ def test_staff_over_the_association_manage_it_and_read_its_fees(client, cast, me
     assert "Acme Animation" in page and "CN¥5,000.00" in page
     services.membership_set_status(membership=membership, by=cast[staff], status="active")
     assert membership.status == "active"
+
+
+def test_a_pending_profile_is_listed_to_whoever_may_open_it(client, cast, directory):
+    # Acme's pending profile: its representative may open it; Acme's association member
+    # (same organisation, another role) may not, so their list must not offer it either.
+    acme = directory["acme"]
+    acme.status = "pending"
+    acme.save()
+    name = "Wuxi Lingdong Animation Technology Co., Ltd."
+    for who, allowed in (("rep", True), ("member", False)):
+        client.force_login(cast[who])
+        listed = name in client.get("/en/enterprise/").content.decode()
+        opened = client.get(f"/en/enterprise/{acme.pk}/").status_code == 200
+        assert (listed, opened) == (allowed, allowed), who
