@@ -179,3 +179,20 @@ def test_the_admin_lists_a_users_roles_and_adds_one(client, cast, orgs):
     fresh = User.objects.get(pk=person.pk)
     assert roles.represents(fresh, orgs["acme"].pk, Role.ENTERPRISE_REP)
     assert fresh.role == Role.EXPERT_REVIEWER
+
+
+def test_a_request_reads_the_affiliations_once_however_many_rows_it_checks(client, cast, orgs):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wenchuang.directory.tests.factories import AssociationMembershipFactory
+
+    # The members page asks "may manage?" of every row.
+    for _ in range(6):
+        AssociationMembershipFactory(association=orgs["association"])
+    client.force_login(cast["staff_member"])
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/en/members/").content.decode()
+    assert page.count("Record renewal") + page.count("Activate") >= 6
+    reads = [q["sql"] for q in queries.captured_queries if '"accounts_affiliation"' in q["sql"]]
+    assert len(reads) == 1
