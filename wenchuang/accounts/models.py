@@ -154,6 +154,14 @@ class Affiliation(models.Model):
                 name="affiliation_jurisdiction_only_for_staff",
                 violation_error_message=_("Only agency staff act within a jurisdiction."),
             ),
+            # A visitor is someone without affiliations; a "public" row would mean nothing.
+            models.CheckConstraint(
+                condition=~models.Q(role=Role.PUBLIC.value),
+                name="affiliation_not_public",
+                violation_error_message=_(
+                    "A public visitor holds no role; remove the roles instead."
+                ),
+            ),
         ]
         indexes = [models.Index(fields=["organisation", "role"])]
 

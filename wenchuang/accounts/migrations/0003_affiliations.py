@@ -143,7 +143,12 @@ class Migration(migrations.Migration):
                         ),
                         name="affiliation_jurisdiction_only_for_staff",
                         violation_error_message="Only agency staff act within a jurisdiction.",
-                    )
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("role", "public"), _negated=True),
+                        name="affiliation_not_public",
+                        violation_error_message="A public visitor holds no role; remove the roles instead.",
+                    ),
                 ],
             },
         ),

@@ -196,3 +196,9 @@ def test_a_request_reads_the_affiliations_once_however_many_rows_it_checks(clien
     assert page.count("Record renewal") + page.count("Activate") >= 6
     reads = [q["sql"] for q in queries.captured_queries if '"accounts_affiliation"' in q["sql"]]
     assert len(reads) == 1
+
+
+def test_public_is_no_role_to_grant(cast):
+    with pytest.raises(ValidationError) as refused:
+        affiliation_add(user=cast["expert"], role=Role.PUBLIC)
+    assert "holds no role" in str(refused.value)
