@@ -59,22 +59,16 @@ class Organisation(models.Model):
         return localized(self, "name").text or f"#{self.pk}"
 
 
-class User(AbstractUser):
-    # The primary affiliation, copied from the user's oldest `Affiliation` by the accounts
-    # services (decision 0014): a label for lists and the demo, never a permission source —
-    # permissions ask `accounts.roles`, which reads every affiliation.
-    role = models.CharField(
-        _("primary role"), max_length=32, choices=Role.choices, default=Role.PUBLIC
+def organisation_field(**options) -> models.ForeignKey:
+    """The organisation a user acts for (the primary copy on User, and each affiliation's)."""
+    return models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), null=True, blank=True, **options
     )
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="users",
-    )
-    jurisdiction = models.ForeignKey(
+
+
+def jurisdiction_field() -> models.ForeignKey:
+    """The region staff act within (the primary copy on User, and each affiliation's)."""
+    return models.ForeignKey(
         "reference.Region",
         verbose_name=_("jurisdiction"),
         null=True,
@@ -83,6 +77,17 @@ class User(AbstractUser):
         related_name="+",
         help_text=_("Staff act only on records inside this region; the country root means all."),
     )
+
+
+class User(AbstractUser):
+    # The primary affiliation, copied from the user's oldest `Affiliation` by the accounts
+    # services (decision 0014): a label for lists and the demo, never a permission source —
+    # permissions ask `accounts.roles`, which reads every affiliation.
+    role = models.CharField(
+        _("primary role"), max_length=32, choices=Role.choices, default=Role.PUBLIC
+    )
+    organisation = organisation_field(on_delete=models.SET_NULL, related_name="users")
+    jurisdiction = jurisdiction_field()
     # Mails and notifications reach the user in this language, whatever page sent them.
     language = models.CharField(
         _("preferred language"),
@@ -122,23 +127,9 @@ class Affiliation(models.Model):
         User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="affiliations"
     )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="affiliations",
-    )
-    jurisdiction = models.ForeignKey(
-        "reference.Region",
-        verbose_name=_("jurisdiction"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text=_("Staff act only on records inside this region; the country root means all."),
-    )
+    # An affiliation with a deleted organisation means nothing; the role goes with it.
+    organisation = organisation_field(on_delete=models.CASCADE, related_name="affiliations")
+    jurisdiction = jurisdiction_field()
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
