@@ -18,7 +18,7 @@ from django.apps import apps
 from django.utils import translation
 
 from wenchuang.accounts.models import Role
-from wenchuang.accounts.tests.factories import OrganisationFactory, UserFactory
+from wenchuang.accounts.tests.factories import AffiliationFactory, OrganisationFactory, UserFactory
 from wenchuang.reference.loading import load_all
 
 # Reference tables: loaded once per test database and left out of every flush.
@@ -152,6 +152,12 @@ CAST = {
     "provider": (Role.SERVICE_PROVIDER, "lawyers", None),
     "member": (Role.ASSOCIATION_MEMBER, "acme", None),
     "public": (Role.PUBLIC, None, None),
+    # Staff of the Wuxi centre who also speak for the Wuxi association (a second affiliation).
+    "staff_member": (Role.CENTRE_STAFF, "wuxi_centre", "320200"),
+}
+# Further affiliations of cast members: username -> [(role, organisation key, jurisdiction)].
+MORE_ROLES = {
+    "staff_member": [(Role.ASSOCIATION_MEMBER, "association", None)],
 }
 
 
@@ -169,16 +175,30 @@ def orgs(db):
 
 @pytest.fixture
 def cast(orgs):
-    """One user per role, staff with their offices' jurisdictions; password: factories.PASSWORD."""
+    """One user per role, staff with their offices' jurisdictions, and one with two roles.
+
+    Password: factories.PASSWORD. `MORE_ROLES` gives a cast member further affiliations.
+    """
 
     def make(username: str):
-        role, org, jurisdiction = CAST[username]
-        return lambda: UserFactory(
-            username=username,
-            role=role,
-            organisation=orgs[org] if org else None,
-            jurisdiction_code=jurisdiction,
-        )
+        def person():
+            role, org, jurisdiction = CAST[username]
+            user = UserFactory(
+                username=username,
+                role=role,
+                organisation=orgs[org] if org else None,
+                jurisdiction_code=jurisdiction,
+            )
+            for role, org, jurisdiction in MORE_ROLES.get(username, []):
+                AffiliationFactory(
+                    user=user,
+                    role=role,
+                    organisation=orgs[org] if org else None,
+                    jurisdiction_code=jurisdiction,
+                )
+            return user
+
+        return person
 
     return Cast({username: make(username) for username in CAST})
 

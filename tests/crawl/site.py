@@ -60,6 +60,9 @@ def build_site() -> CrawlSite:
     users = {
         role: User.objects.get(username=name) if name else None for role, name in ROLES.items()
     }
+    # The demo's association is in Weifang: only staff over Shandong (here the national
+    # office) or the association itself manage its members, not Wuxi's staff.
+    users["national staff"] = User.objects.get(username="staff_national")
     rep = users["enterprise rep"]
     own = Enterprise.objects.filter(organisation=rep.organisation, status="published").first()
     services.record_update(

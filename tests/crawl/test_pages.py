@@ -216,7 +216,7 @@ def test_the_forms_accept_what_users_send(site):
             {"approve": "1"},
         ),
         (
-            "staff",
+            "national staff",
             reverse("directory:membership-action", args=[site.ids["membership"][0]]),
             {"action": "renew"},
         ),

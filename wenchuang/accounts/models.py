@@ -1,4 +1,4 @@
-"""Users with one role each, the organisations they act for, and API tokens."""
+"""Users, the organisations they act for in which roles (affiliations), and API tokens."""
 
 import hashlib
 import secrets
@@ -59,17 +59,16 @@ class Organisation(models.Model):
         return localized(self, "name").text or f"#{self.pk}"
 
 
-class User(AbstractUser):
-    role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.PUBLIC)
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="users",
+def organisation_field(**options) -> models.ForeignKey:
+    """The organisation a user acts for (the primary copy on User, and each affiliation's)."""
+    return models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), null=True, blank=True, **options
     )
-    jurisdiction = models.ForeignKey(
+
+
+def jurisdiction_field() -> models.ForeignKey:
+    """The region staff act within (the primary copy on User, and each affiliation's)."""
+    return models.ForeignKey(
         "reference.Region",
         verbose_name=_("jurisdiction"),
         null=True,
@@ -78,6 +77,17 @@ class User(AbstractUser):
         related_name="+",
         help_text=_("Staff act only on records inside this region; the country root means all."),
     )
+
+
+class User(AbstractUser):
+    # The primary affiliation, copied from the user's oldest `Affiliation` by the accounts
+    # services (decision 0014): a label for lists and the demo, never a permission source —
+    # permissions ask `accounts.roles`, which reads every affiliation.
+    role = models.CharField(
+        _("primary role"), max_length=32, choices=Role.choices, default=Role.PUBLIC
+    )
+    organisation = organisation_field(on_delete=models.SET_NULL, related_name="users")
+    jurisdiction = jurisdiction_field()
     # Mails and notifications reach the user in this language, whatever page sent them.
     language = models.CharField(
         _("preferred language"),
@@ -92,7 +102,67 @@ class User(AbstractUser):
 
     @property
     def is_agency_staff(self) -> bool:
-        return self.is_authenticated and self.role in STAFF_ROLES
+        """Does any affiliation make the user agency staff (centre staff or district official)?"""
+        from .roles import has_role
+
+        return has_role(self, *STAFF_ROLES)
+
+    @property
+    def is_centre_staff(self) -> bool:
+        """Does any affiliation make the user centre staff (templates ask this)?"""
+        from .roles import has_role
+
+        return has_role(self, Role.CENTRE_STAFF)
+
+
+class Affiliation(models.Model):
+    """One role a user holds: for an organisation, and for staff within a jurisdiction.
+
+    A person may hold several: an expert reviewer who also represents an enterprise, staff of
+    a city centre who also speaks for the association. (Not "Membership": that word is the
+    directory's `AssociationMembership`, an organisation's membership of an association.)
+    """
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="affiliations"
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    # An affiliation with a deleted organisation means nothing; the role goes with it.
+    organisation = organisation_field(on_delete=models.CASCADE, related_name="affiliations")
+    jurisdiction = jurisdiction_field()
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("affiliation")
+        verbose_name_plural = _("affiliations")
+        ordering = ["created_at", "id"]
+        constraints = [
+            # Only agency staff act within a jurisdiction; any other role with one would
+            # look like staff to a reader of the table.
+            models.CheckConstraint(
+                condition=models.Q(jurisdiction__isnull=True)
+                | models.Q(role__in=sorted(r.value for r in STAFF_ROLES)),
+                name="affiliation_jurisdiction_only_for_staff",
+                violation_error_message=_("Only agency staff act within a jurisdiction."),
+            ),
+            # A visitor is someone without affiliations; a "public" row would mean nothing.
+            models.CheckConstraint(
+                condition=~models.Q(role=Role.PUBLIC.value),
+                name="affiliation_not_public",
+                violation_error_message=_(
+                    "A public visitor holds no role; remove the roles instead."
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["organisation", "role"])]
+
+    def __str__(self) -> str:
+        parts = [str(Role(self.role).label)]
+        if self.organisation_id:
+            parts.append(str(self.organisation))
+        if self.jurisdiction_id:
+            parts.append(str(self.jurisdiction))
+        return " · ".join(parts)
 
 
 class ApiToken(models.Model):

@@ -116,28 +116,59 @@ def region_within(code: str | None, region: Any) -> bool:
     }.get(region.level, where.region_code)
 
 
-def jurisdiction_of(user: Any) -> Any | None:
-    """The region a user acts within as agency staff: None for everyone else.
+@dataclass(frozen=True)
+class Jurisdiction:
+    """The regions a user oversees: the union of all their staff affiliations' jurisdictions.
 
-    An administrator oversees the whole country; so does staff of the national office,
-    whose jurisdiction is the root of the tree (code 000000).
+    Regions inside another of the set are dropped (Wuxi and Jiangsu is Jiangsu); the country
+    root alone means everything.
     """
-    from wenchuang.accounts.models import STAFF_ROLES
-    from wenchuang.reference.models import Region
 
-    if not getattr(user, "is_authenticated", False):
+    regions: tuple[Any, ...]
+
+    def covers(self, code: str | None) -> bool:
+        return any(region_within(code, region) for region in self.regions)
+
+    def q(self, columns: Iterable[RegionColumns]) -> Q:
+        """Rows placed inside any of the regions; an empty Q() for the whole country."""
+        columns = tuple(columns)
+        q = Q(pk__in=[])
+        for region in self.regions:
+            part = region_q(region, columns)
+            if not part:
+                return Q()
+            q |= part
+        return q
+
+    @property
+    def name(self) -> str:
+        return ", ".join(str(region.name) for region in self.regions)
+
+
+def jurisdiction_of(user: Any) -> Jurisdiction | None:
+    """The regions a user acts within as agency staff: None for everyone else.
+
+    Every staff affiliation (centre staff, district official) counts: staff of Wuxi who are
+    also a Binhu district official oversee both. An administrator oversees the whole
+    country; so does staff of the national office, whose jurisdiction is the root (000000).
+    """
+    from wenchuang.accounts.roles import staff_regions
+
+    regions = staff_regions(user)
+    if not regions:
         return None
-    if user.is_superuser:
-        return Region(code=COUNTRY_CODE, level=COUNTRY)
-    if user.role not in STAFF_ROLES or user.jurisdiction_id is None:
-        return None
-    return user.jurisdiction
+    outermost = tuple(
+        r
+        for r in regions
+        if not any(o is not r and o.code != r.code and region_within(r.code, o) for o in regions)
+    )
+    return Jurisdiction(outermost)
 
 
 def in_jurisdiction(user: Any, code: str | None) -> bool:
-    """Is the region `code` inside the user's jurisdiction?"""
-    region = jurisdiction_of(user)
-    return region is not None and region_within(code, region)
+    """Is the region `code` inside the user's jurisdiction (any of its regions)?"""
+    jurisdiction = jurisdiction_of(user)
+    return jurisdiction is not None and jurisdiction.covers(code)
 
 
 def jurisdiction_scope(user: Any, queryset: QuerySet) -> QuerySet:
@@ -147,8 +178,8 @@ def jurisdiction_scope(user: Any, queryset: QuerySet) -> QuerySet:
     profile changes (where the record is *or will be* — both regions' staff see a move),
     audit events. Combine with `|` for "published, or overseen": `published | scope`.
     """
-    region = jurisdiction_of(user)
-    if region is None:
+    jurisdiction = jurisdiction_of(user)
+    if jurisdiction is None:
         return queryset.none()
-    q = region_q(region, columns_of(queryset.model))
+    q = jurisdiction.q(columns_of(queryset.model))
     return queryset.filter(q) if q else queryset.all()

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import IO, Any
 
-from django.db.models import QuerySet
+from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 
 from .importing import COLUMNS, CONTACT_COLUMNS, FORMULA_STARTS, KINDS
 from .models import ServiceProvider, Talent
@@ -72,13 +72,39 @@ def _cell(value: Any, *, numbers: bool = False) -> Any:
     return value
 
 
-def _rows(queryset: QuerySet, include_contacts: bool) -> tuple[list[str], Iterator[tuple]]:
-    columns = export_columns(kind_of(queryset), include_contacts=include_contacts)
-    values = queryset.order_by("pk").values_list(*[attname for _, attname in columns])
-    return [name for name, _ in columns], values.iterator(chunk_size=CHUNK_ROWS)
+# Whose contacts an export shows: every row's (True), none (False or None), or the rows a
+# filter selects (an owner's own records; the others' contact cells stay empty).
+Contacts = bool | Q | None
 
 
-def iter_csv(queryset: QuerySet, *, include_contacts: bool = False) -> Iterator[bytes]:
+def _rows(queryset: QuerySet, include_contacts: Contacts) -> tuple[list[str], Iterator[tuple]]:
+    some = include_contacts is not None and include_contacts is not False
+    columns = export_columns(kind_of(queryset), include_contacts=some)
+    names = [attname for _, attname in columns]
+    rows = queryset.order_by("pk")
+    if not isinstance(include_contacts, Q) or not include_contacts:
+        values = rows.values_list(*names)
+        return [name for name, _ in columns], values.iterator(chunk_size=CHUNK_ROWS)
+    shown = Case(
+        When(include_contacts, then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+    rows = rows.annotate(_contacts_shown=shown).values_list(*names, "_contacts_shown")
+    blank = [i for i, (name, _) in enumerate(columns) if name in CONTACT_COLUMNS]
+
+    def hide(row: tuple) -> tuple:
+        if row[-1]:
+            return row[:-1]
+        cells = list(row[:-1])
+        for i in blank:
+            cells[i] = ""
+        return tuple(cells)
+
+    return [name for name, _ in columns], map(hide, rows.iterator(chunk_size=CHUNK_ROWS))
+
+
+def iter_csv(queryset: QuerySet, *, include_contacts: Contacts = False) -> Iterator[bytes]:
     """The records as CSV bytes, UTF-8 with a BOM so that Excel shows Chinese correctly.
 
     Made for StreamingHttpResponse: rows are read from the database in chunks as the
@@ -101,7 +127,7 @@ def iter_csv(queryset: QuerySet, *, include_contacts: bool = False) -> Iterator[
         yield buffer.getvalue().encode()
 
 
-def write_xlsx(queryset: QuerySet, *, include_contacts: bool = False) -> IO[bytes]:
+def write_xlsx(queryset: QuerySet, *, include_contacts: Contacts = False) -> IO[bytes]:
     """The records as an XLSX workbook in a temporary file, rewound, for FileResponse.
 
     The file disappears when it is closed, which FileResponse does when it is sent.
@@ -120,7 +146,7 @@ def write_xlsx(queryset: QuerySet, *, include_contacts: bool = False) -> IO[byte
     return out
 
 
-def export_to_file(queryset: QuerySet, path: str, *, include_contacts: bool = False) -> None:
+def export_to_file(queryset: QuerySet, path: str, *, include_contacts: Contacts = False) -> None:
     """Write the records to `path`; the format follows the extension (.csv or .xlsx)."""
     if str(path).lower().endswith(".xlsx"):
         with (

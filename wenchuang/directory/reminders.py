@@ -9,6 +9,7 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django_tasks import task
 
+from wenchuang.accounts import roles
 from wenchuang.core.audit import audit_record
 from wenchuang.core.notifications import notify
 from wenchuang.core.scheduling import register_periodic
@@ -21,7 +22,7 @@ GRACE_DAYS = 30
 
 
 def _recipients(membership: AssociationMembership):
-    return membership.member.users.filter(is_active=True).order_by("pk")
+    return roles.representatives(membership.member_id)
 
 
 @transaction.atomic

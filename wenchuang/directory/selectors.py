@@ -114,8 +114,10 @@ def visible_records(user, model: type[DirectoryRecord]) -> QuerySet:
     """Published records, plus unpublished ones the user owns or oversees."""
     qs = model.objects.all()
     seen = jurisdiction_scope(user, qs)
-    if getattr(user, "is_authenticated", False) and user.organisation_id:
-        seen = seen | qs.filter(organisation_id=user.organisation_id)
+    # The same owners as permissions.can_view: the organisation's people in the owning role.
+    own = permissions.owned_organisations(user, model)
+    if own:
+        seen = seen | qs.filter(organisation_id__in=sorted(own))
     # Records a running import has staged stay unseen, even by staff, until it publishes them.
     return qs.filter(status="published") | seen.exclude(status="importing")
 
@@ -387,11 +389,9 @@ def memberships(*, include_expelled: bool = False) -> QuerySet[AssociationMember
 def memberships_for(user) -> QuerySet[AssociationMembership]:
     """Visitors see active members; staff and associations also their applicants and lapsed."""
     qs = memberships()
-    if getattr(user, "is_authenticated", False) and (
-        user.is_superuser or user.role == "centre_staff"
-    ):
-        return qs
     active = Q(status=AssociationMembership.Status.ACTIVE)
-    if getattr(user, "is_authenticated", False) and user.organisation_id:
-        return qs.filter(active | Q(association_id=user.organisation_id))
-    return qs.filter(active)
+    # The same rule as permissions.can_manage_membership, as a filter.
+    managed = permissions.managed_associations(user)
+    if managed is None:
+        return qs.filter(active)
+    return qs.filter(active | managed) if managed else qs

@@ -160,8 +160,8 @@ def record_create(*, model: type[DirectoryRecord], by, data: dict[str, Any]) -> 
         raise ValidationError({"region": [_("This field is required.")]})
     require(permissions.can_create_in_region(by, values["region"].code))
     record = model(**values)
-    if by.role != "centre_staff" and not by.is_superuser:
-        record.organisation_id = by.organisation_id
+    if not permissions.staff_edits(by):
+        record.organisation_id = permissions.organisation_for_new(by, model)
         record.status = PublicationStatus.PENDING
     else:
         record.status = PublicationStatus.PUBLISHED
@@ -194,7 +194,7 @@ def record_update(
     if version is not None and version != version_of(current):
         raise changed_meanwhile(current)
     staff_values = {k: data.pop(k) for k in STAFF_ONLY_FIELDS.get(model, []) if k in data}
-    is_staff = by.is_superuser or by.role == "centre_staff"
+    is_staff = permissions.staff_edits(by, current)
     if staff_values and not is_staff:
         raise ValidationError({k: [_("Only centre staff may change this.")] for k in staff_values})
     values = _resolve(model, data)

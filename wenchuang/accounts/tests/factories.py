@@ -1,10 +1,10 @@
-"""Factories for organisations, users (a trait per role) and API tokens."""
+"""Factories for organisations, users (a trait per role), their affiliations and API tokens."""
 
 import factory
 from factory.django import DjangoModelFactory
 
-from wenchuang.accounts.models import ApiToken, Organisation, Role, User
-from wenchuang.accounts.services import user_create
+from wenchuang.accounts.models import Affiliation, ApiToken, Organisation, Role, User
+from wenchuang.accounts.services import affiliation_add, user_create
 
 PASSWORD = "pw-for-tests"
 WUXI = "320200"
@@ -59,6 +59,33 @@ class OrganisationFactory(DjangoModelFactory):
         )
 
 
+# Each role's organisation (a kind of OrganisationFactory trait) and jurisdiction, as the
+# role traits of users and affiliations give them.
+ROLE_PLACES = {
+    Role.CENTRE_STAFF: ({"agency": True}, WUXI),
+    Role.DISTRICT_OFFICIAL: ({"district": True}, WUXI_BINHU),
+    Role.PARK_MANAGER: ({"park_operator": True}, None),
+    Role.ENTERPRISE_REP: ({}, None),
+    Role.INVESTOR: ({"investor": True}, None),
+    Role.EXPERT_REVIEWER: (None, None),
+    Role.SERVICE_PROVIDER: ({"service_provider": True}, None),
+    Role.ASSOCIATION_MEMBER: ({}, None),  # a member enterprise's person
+}
+
+
+def role_traits() -> dict[str, factory.Trait]:
+    """A trait per role (named by its value) setting the role, organisation and jurisdiction."""
+    traits = {}
+    for role, (kind, jurisdiction) in ROLE_PLACES.items():
+        values: dict = {"role": role}
+        if kind is not None:
+            values["organisation"] = factory.SubFactory(OrganisationFactory, **kind)
+        if jurisdiction is not None:
+            values["jurisdiction_code"] = jurisdiction
+        traits[role.value] = factory.Trait(**values)
+    return traits
+
+
 class UserFactory(DjangoModelFactory):
     """A user made by the accounts service, as the site makes them; a trait per role.
 
@@ -77,36 +104,8 @@ class UserFactory(DjangoModelFactory):
     jurisdiction_code = None
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.cn")
 
-    class Params:
-        centre_staff = factory.Trait(
-            role=Role.CENTRE_STAFF,
-            organisation=factory.SubFactory(OrganisationFactory, agency=True),
-            jurisdiction_code=WUXI,
-        )
-        district_official = factory.Trait(
-            role=Role.DISTRICT_OFFICIAL,
-            organisation=factory.SubFactory(OrganisationFactory, district=True),
-            jurisdiction_code=WUXI_BINHU,
-        )
-        park_manager = factory.Trait(
-            role=Role.PARK_MANAGER,
-            organisation=factory.SubFactory(OrganisationFactory, park_operator=True),
-        )
-        enterprise_rep = factory.Trait(
-            role=Role.ENTERPRISE_REP, organisation=factory.SubFactory(OrganisationFactory)
-        )
-        investor = factory.Trait(
-            role=Role.INVESTOR,
-            organisation=factory.SubFactory(OrganisationFactory, investor=True),
-        )
-        expert_reviewer = factory.Trait(role=Role.EXPERT_REVIEWER)
-        service_provider = factory.Trait(
-            role=Role.SERVICE_PROVIDER,
-            organisation=factory.SubFactory(OrganisationFactory, service_provider=True),
-        )
-        association_member = factory.Trait(
-            role=Role.ASSOCIATION_MEMBER, organisation=factory.SubFactory(OrganisationFactory)
-        )
+    # A trait per role: centre_staff=True, enterprise_rep=True, …
+    Params = type("Params", (), role_traits())
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
@@ -122,6 +121,30 @@ class UserFactory(DjangoModelFactory):
 
 
 USER_CREATE_ARGS = {"username", "password", "role", "organisation", "jurisdiction_code", "email"}
+
+
+class AffiliationFactory(DjangoModelFactory):
+    """A further role for a user, made by the accounts service; a trait per common second role.
+
+    `AffiliationFactory(user=expert, enterprise_rep=True)` makes an expert reviewer who also
+    represents a new enterprise; `AffiliationFactory(user=u, centre_staff=True)` Wuxi staff.
+    The traits are the users' (`role_traits`).
+    """
+
+    class Meta:
+        model = Affiliation
+
+    user = factory.SubFactory(UserFactory)
+    role = Role.EXPERT_REVIEWER
+    organisation = None
+    jurisdiction_code = None
+
+    # A trait per role: centre_staff=True, enterprise_rep=True, …
+    Params = type("Params", (), role_traits())
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return affiliation_add(**kwargs)
 
 
 class ApiTokenFactory(DjangoModelFactory):

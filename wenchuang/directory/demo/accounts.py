@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from wenchuang.accounts import roles
 from wenchuang.accounts.models import Organisation, Role, User
-from wenchuang.accounts.services import user_create
+from wenchuang.accounts.services import affiliation_add, user_create
 
 from ..models import Enterprise
 from . import words as W
@@ -50,9 +51,9 @@ class AccountSteps:
             ("member_weifang", Role.ASSOCIATION_MEMBER, orgs.get("member"), None),
             ("visitor", Role.PUBLIC, None, None),
         ]
-        logins = []
+        users = {}
         for username, role, org, jurisdiction in specs:
-            user_create(
+            users[username] = user_create(
                 username=username,
                 password=DEMO_PASSWORD,
                 role=role,
@@ -60,15 +61,21 @@ class AccountSteps:
                 jurisdiction_code=jurisdiction,
                 email=f"{username}@demo{DEMO_DOMAIN}",
             )
-            logins.append(login_row(username, role, org, jurisdiction))
-        return logins
+        # People hold several roles: the expert reviewer also represents a Weifang member
+        # enterprise (decision 0014).
+        if orgs.get("member"):
+            affiliation_add(
+                user=users["expert_demo"], role=Role.ENTERPRISE_REP, organisation=orgs["member"]
+            )
+        return existing_logins()
 
 
 def login_row(username: str, role: str, org, jurisdiction: str | None) -> dict[str, str]:
+    """One line of the demo's login table; `role` is a Role value or the labels already."""
     return {
         "username": username,
         "password": DEMO_PASSWORD,
-        "role": str(Role(role).label),
+        "role": str(Role(role).label) if role in Role.values else role,
         "organisation": str(org) if org else "",
         "jurisdiction": jurisdiction or "",
     }
@@ -80,4 +87,7 @@ def existing_logins() -> list[dict[str, str]]:
         .select_related("organisation")
         .order_by("id")
     )
-    return [login_row(u.username, u.role, u.organisation, u.jurisdiction_id) for u in users]
+    return [
+        login_row(u.username, roles.role_labels(u), u.organisation, u.jurisdiction_id)
+        for u in users
+    ]

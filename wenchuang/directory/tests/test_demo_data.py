@@ -220,3 +220,18 @@ def test_foreign_investors_are_not_all_in_one_district(demo_db):
     assert sum(regions.values()) >= 20
     assert max(regions.values()) <= sum(regions.values()) // 3
     assert {code[:4] for code in regions} >= {"1101", "3101", "4403"}
+
+
+def test_the_demo_expert_also_represents_an_enterprise(demo_db):
+    from wenchuang.accounts import roles
+    from wenchuang.directory import permissions
+    from wenchuang.directory.demo import existing_logins
+
+    expert = User.objects.get(username="expert_demo")
+    assert roles.has_role(expert, Role.EXPERT_REVIEWER)
+    own = Enterprise.objects.filter(
+        organisation_id__in=roles.organisations(expert, Role.ENTERPRISE_REP)
+    ).first()
+    assert own is not None and permissions.can_edit(expert, own)
+    row = next(r for r in existing_logins() if r["username"] == "expert_demo")
+    assert row["role"] == "expert reviewer, enterprise representative"

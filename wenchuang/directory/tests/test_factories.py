@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from wenchuang.accounts.models import Role, User
 from wenchuang.accounts.tests.factories import (
+    AffiliationFactory,
     ApiTokenFactory,
     OrganisationFactory,
     UserFactory,
@@ -49,6 +50,13 @@ MADE = {
         [UserFactory(**{role.value: True}) for role in Role if role != Role.PUBLIC]
         + [UserFactory()]
     ),
+    "affiliation": lambda: [
+        AffiliationFactory(),
+        AffiliationFactory(centre_staff=True),
+        AffiliationFactory(district_official=True),
+        AffiliationFactory(enterprise_rep=True),
+        AffiliationFactory(association_member=True),
+    ],
     "token": lambda: [ApiTokenFactory()],
     "park": lambda: [
         ParkFactory(),

@@ -113,3 +113,53 @@ def test_park_manager_manages_only_own_park(cast, directory):
     refusal = permissions.can_manage_tenants(cast["park_manager"], directory["other_park"])
     assert refusal.reason == "You can manage the tenant list only of your own park."
     assert not permissions.can_edit(cast["park_manager"], directory["acme"])
+
+
+# Pairs of cast members: the first is given the second's affiliations as well.
+UNIONS = [
+    ("rep", "park_manager"),
+    ("expert", "provider"),
+    ("dalian_staff", "rep"),
+    ("district", "investor"),
+    ("member", "wuxi_staff"),
+]
+
+
+def _grant_roles_of(user, other):
+    from wenchuang.accounts.services import affiliation_add
+
+    for a in other.affiliations.all():
+        affiliation_add(
+            user=user,
+            role=a.role,
+            organisation=a.organisation,
+            jurisdiction_code=a.jurisdiction_id,
+        )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("first", "second"), UNIONS)
+def test_a_user_with_two_affiliations_may_do_what_either_may(first, second, cast, directory):
+    user = cast[first]
+    _grant_roles_of(user, cast[second])
+    for action, row in MATRIX.items():
+        cells = row.split()
+        expected = "Y" in (cells[ROLES.index(first)], cells[ROLES.index(second)])
+        assert act(action, user, directory).allowed is expected, action
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("first", "second"), UNIONS)
+def test_a_removed_affiliation_takes_its_rights_away(first, second, cast, directory):
+    from wenchuang.accounts.models import User
+    from wenchuang.accounts.services import affiliation_remove
+
+    user = cast[first]
+    kept = set(user.affiliations.values_list("pk", flat=True))
+    _grant_roles_of(user, cast[second])
+    for affiliation in user.affiliations.exclude(pk__in=kept):
+        affiliation_remove(affiliation=affiliation)
+    for who in (user, User.objects.get(pk=user.pk)):  # this request's object, and the next's
+        for action, row in MATRIX.items():
+            expected = row.split()[ROLES.index(first)] == "Y"
+            assert act(action, who, directory).allowed is expected, action

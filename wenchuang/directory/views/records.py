@@ -230,7 +230,7 @@ def record_create(request: HttpRequest, kind: str) -> HttpResponse:
     decision = permissions.can_create(request.user, model)
     if not decision:
         raise PermissionDenied(decision.reason)
-    form_class = record_form_class(model, staff=request.user.role == "centre_staff")
+    form_class = record_form_class(model, staff=permissions.staff_edits(request.user))
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -254,7 +254,7 @@ def record_create(request: HttpRequest, kind: str) -> HttpResponse:
 def record_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     model = selectors.kind_model(kind)
     record = selectors.get_record_for_edit(request.user, model, pk)
-    form_class = record_form_class(model, staff=request.user.role == "centre_staff")
+    form_class = record_form_class(model, staff=permissions.staff_edits(request.user, record))
     form = form_class(request.POST or None, instance=model.objects.get(pk=record.pk))
     # The state the form was shown from: a save based on an older one is refused.
     version = request.POST.get("version") if request.method == "POST" else version_of(record)

@@ -32,7 +32,8 @@ def record_export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
     records = selectors.directory_list(
         user=request.user, model=model, filters=filters, sort_cap=None
     )
-    contacts = bool(getattr(request.user, "is_agency_staff", False))
+    # Staff get every row's contacts, an owner their own rows' (as on the record pages).
+    contacts = permissions.contacts_visible(request.user, model)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     name = f"wenchuang-{kind}-{stamp}.{fmt}"
     if fmt == "csv":
