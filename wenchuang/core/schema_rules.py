@@ -78,7 +78,11 @@ def _json_schema(field: models.Field) -> dict[str, Any]:
             schema["description"] = "GB 32100-2015, with its check character"
         elif isinstance(rule, RegexValidator) and not rule.inverse_match:
             schema.setdefault("pattern", rule.regex.pattern)
-    if isinstance(field, models.EmailField):
+    if field.blank:
+        # An empty value means "none" and is not checked: the document must allow it too.
+        if "pattern" in schema:
+            schema["pattern"] = f"^$|{schema['pattern']}"
+    elif isinstance(field, models.EmailField):
         schema["format"] = "email"
     elif isinstance(field, models.URLField):
         schema["format"] = "uri"

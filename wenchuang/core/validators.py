@@ -54,8 +54,11 @@ def credit_code_check_char(first17: str) -> str:
 
 
 def normalise_credit_code(value: object) -> object:
-    """A credit code as printed, in capitals: a code typed in lower case is the same code."""
-    return value.strip().upper() if isinstance(value, str) else value
+    """A credit code as printed, in capitals (a code typed in lower case is the same code);
+    an empty one is no code (None), so that two records without a code do not collide."""
+    if isinstance(value, str):
+        return value.strip().upper() or None
+    return value
 
 
 @deconstructible

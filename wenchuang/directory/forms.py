@@ -123,7 +123,7 @@ class RecordFormBase(forms.ModelForm):
                     self.initial.setdefault(form_field, getattr(self.instance, f"{field}_id"))
 
     def clean_credit_code(self):
-        return normalise_credit_code(self.cleaned_data.get("credit_code")) or None
+        return normalise_credit_code(self.cleaned_data.get("credit_code"))
 
     def _post_clean(self):
         # The service validates the whole record; the form only checks what was typed.
