@@ -151,3 +151,35 @@ def test_a_valid_credit_code_in_lower_case_is_accepted_on_import_as_in_capitals(
     result = import_file("enterprises", write_file("lower.csv", csv_bytes([row])))
     assert result.committed, result.errors
     assert Enterprise.objects.get().credit_code == code
+
+
+def test_the_api_document_gives_the_models_bounds(client):
+    schemas = client.get("/api/openapi.json").json()["components"]["schemas"]
+    enterprise = schemas["EnterpriseCreate"]["properties"]
+    park = schemas["ParkCreate"]["properties"]
+
+    def bounds(prop):
+        return next((p for p in prop.get("anyOf", [prop]) if p.get("type") != "null"), prop)
+
+    assert bounds(enterprise["description_en"])["maxLength"] == 20_000
+    assert bounds(enterprise["employees"])["maximum"] == 10_000_000
+    assert bounds(park["latitude"])["minimum"] == -90
+    assert bounds(park["vacancy_rate"])["maximum"] == 100
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_what_skips_the_validators_on_postgresql(cast):
+    from django.db import IntegrityError, connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite holds the rules in the validators only (decision 0013)")
+    park = Park(name_en="Taihu Creative Park", region_id=WUXI_BINHU)
+    park.province_code, park.prefecture_code = "320000", "320200"
+    park.save()
+    for column, value in (
+        ("latitude", 95),
+        ("vacancy_rate", 120),
+        ("description_en", "x" * 20_001),
+    ):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Park.objects.filter(pk=park.pk).update(**{column: value})
