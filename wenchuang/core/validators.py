@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import cache
 
 from django.core.exceptions import ValidationError
 from django.core.validators import (
@@ -98,6 +99,28 @@ validate_phone = RegexValidator(
     _("Enter a telephone number of digits, spaces, +, - and brackets, not “%(value)s”."),
     code="phone",
 )
+
+
+@cache
+def _country_codes() -> frozenset[str]:
+    import pycountry  # a few hundred rows, read once, only when a country is checked
+
+    return frozenset(country.alpha_2 for country in pycountry.countries)
+
+
+def validate_country(value: str) -> None:
+    """A two-letter ISO 3166 country code, in capitals ("CN", "FR")."""
+    if value not in _country_codes():
+        raise ValidationError(
+            _("Unknown country code “%(value)s” (ISO 3166)."),
+            code="country",
+            params={"value": value},
+        )
+
+
+def normalise_code(value: object) -> object:
+    """A country or currency code as written in lists, in capitals."""
+    return value.strip().upper() if isinstance(value, str) else value
 
 
 def description_length() -> list:

@@ -13,6 +13,7 @@ from wenchuang.core.validators import (
     EARLIEST_REVENUE_YEAR,
     MAX_EMPLOYEES,
     description_length,
+    validate_country,
     validate_credit_code,
     validate_phone,
     validate_website,
@@ -252,7 +253,9 @@ class Investor(DirectoryRecord):
     investor_type = models.CharField(
         _("investor type"), max_length=32, choices=InvestorType.choices, default="venture"
     )
-    country = models.CharField(_("country (ISO 3166)"), max_length=2, default="CN")
+    country = models.CharField(
+        _("country (ISO 3166)"), max_length=2, default="CN", validators=[validate_country]
+    )
     ticket_min = models.DecimalField(
         _("smallest investment"),
         max_digits=16,

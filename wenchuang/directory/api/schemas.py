@@ -12,7 +12,7 @@ from wenchuang.core.api_pages import PageQuery, Row
 from wenchuang.core.languages import localized
 from wenchuang.core.schema_rules import model_rule as Rule
 from wenchuang.core.transitions import version_of
-from wenchuang.core.validators import normalise_credit_code
+from wenchuang.core.validators import normalise_code, normalise_credit_code
 from wenchuang.reference.models import IndustryCategory
 
 from .. import permissions, selectors
@@ -298,7 +298,9 @@ class ParkIn(RecordIn):
 
 class InvestorIn(RecordIn):
     investor_type: InvestorType = InvestorType.VENTURE
-    country: str = Field("CN", pattern=r"^[A-Z]{2}$", description="ISO 3166 alpha-2")
+    country: Annotated[Rule(Investor, "country"), BeforeValidator(normalise_code)] = Field(
+        "CN", description="ISO 3166 alpha-2"
+    )
     ticket_min: Rule(Investor, "ticket_min") | None = None
     ticket_max: Rule(Investor, "ticket_max") | None = None
     currency: str = Field("CNY", pattern=r"^[A-Z]{3}$", description="ISO 4217")

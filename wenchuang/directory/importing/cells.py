@@ -16,9 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 
-from wenchuang.core.validators import normalise_credit_code
+from wenchuang.core.validators import normalise_code, normalise_credit_code
 
-from .lookups import _countries, _Lookups
+from .lookups import _Lookups
 
 # Characters that make a spreadsheet treat a text cell as a formula; exports put a quote in
 # front of such text and the importer takes it off again, so values survive a round trip.
@@ -160,11 +160,13 @@ def _currency(text: str, lookups: _Lookups) -> str:
     return text
 
 
-def _country(text: str, lookups: _Lookups) -> str:
-    text = text.upper()
-    if text not in _countries():
-        raise _Invalid("unknown_country", value=text)
-    return text
+def _country(model: type[models.Model]) -> Callable[[str, _Lookups], str]:
+    field = _model_field(model, "country")
+
+    def parse(text: str, lookups: _Lookups) -> str:
+        return _follow_rules(field, normalise_code(text))
+
+    return parse
 
 
 def _park(text: str, lookups: _Lookups) -> int:

@@ -257,7 +257,7 @@ COLUMNS: dict[str, list[Column]] = {
         Column(
             "country",
             "country",
-            _country,
+            _country(Investor),
             "CN",
             meaning=_("Two-letter ISO 3166 country code; CN when empty."),
         ),

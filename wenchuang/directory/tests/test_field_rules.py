@@ -64,6 +64,7 @@ BAD_VALUES = [
     ("park", "vacancy_rate", "101", "101"),
     ("park", "area_hectares", "-1", "-1"),
     ("investor", "ticket_min", "-1", "-1"),
+    ("investor", "country", "XX", None),
 ]
 
 
