@@ -160,7 +160,7 @@ STATE = [
         name="website",
         field=models.URLField(
             blank=True,
-            validators=[django.core.validators.URLValidator(schemes=["http", "https"])],
+            validators=[wenchuang.core.validators.validate_website],
             verbose_name="website",
         ),
     ),
@@ -249,7 +249,7 @@ STATE = [
         name="website",
         field=models.URLField(
             blank=True,
-            validators=[django.core.validators.URLValidator(schemes=["http", "https"])],
+            validators=[wenchuang.core.validators.validate_website],
             verbose_name="website",
         ),
     ),
@@ -371,7 +371,7 @@ STATE = [
         name="website",
         field=models.URLField(
             blank=True,
-            validators=[django.core.validators.URLValidator(schemes=["http", "https"])],
+            validators=[wenchuang.core.validators.validate_website],
             verbose_name="website",
         ),
     ),
@@ -436,7 +436,7 @@ STATE = [
         name="website",
         field=models.URLField(
             blank=True,
-            validators=[django.core.validators.URLValidator(schemes=["http", "https"])],
+            validators=[wenchuang.core.validators.validate_website],
             verbose_name="website",
         ),
     ),
@@ -501,7 +501,7 @@ STATE = [
         name="website",
         field=models.URLField(
             blank=True,
-            validators=[django.core.validators.URLValidator(schemes=["http", "https"])],
+            validators=[wenchuang.core.validators.validate_website],
             verbose_name="website",
         ),
     ),
