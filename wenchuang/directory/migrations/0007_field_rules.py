@@ -1,11 +1,12 @@
 """Field rules on the directory's models: validators, and check constraints on PostgreSQL.
 
-The validators change no column. The check constraints are added on PostgreSQL (each
-`ALTER TABLE … ADD CONSTRAINT` checks the existing rows once). SQLite cannot add a CHECK to
-an existing table without rebuilding it, and a rebuild drops the full-text triggers and the
-hand-written indexes of migrations 0002–0004; on SQLite the constraints are therefore
-recorded in the migration state only, and the validators (forms, API, importer) hold the
-rules. See docs/decisions/0013-field-rules.md.
+The validators change no column. The check constraints are added on PostgreSQL, NOT VALID:
+rows written from now on are checked, rows already stored are not scanned (a value an
+older rule allowed must not stop a deployment; `VALIDATE CONSTRAINT` after a clean-up).
+SQLite cannot add a CHECK to an existing table without rebuilding it, and a rebuild drops
+the full-text triggers and the hand-written indexes of migrations 0002–0004; on SQLite the
+constraints are therefore recorded in the migration state only, and the validators (forms,
+API, importer) hold the rules. See docs/decisions/0013-field-rules.md.
 """
 
 import django.core.validators
@@ -821,7 +822,11 @@ def add_constraints(apps, schema_editor):
     for operation in STATE:
         if isinstance(operation, migrations.AddConstraint):
             model = apps.get_model("directory", operation.model_name)
-            schema_editor.add_constraint(model, operation.constraint)
+            # NOT VALID: new and changed rows are checked, existing rows are not scanned, so
+            # a value an older rule let in cannot stop the deployment. The edit form names
+            # such a value (the validators check the whole record) and the person fixes it.
+            sql = operation.constraint.create_sql(model, schema_editor)
+            schema_editor.execute(f"{sql} NOT VALID")
 
 
 def remove_constraints(apps, schema_editor):

@@ -184,3 +184,26 @@ def test_the_database_refuses_what_skips_the_validators_on_postgresql(cast):
     ):
         with pytest.raises(IntegrityError), transaction.atomic():
             Park.objects.filter(pk=park.pk).update(**{column: value})
+
+
+def test_a_stored_value_an_older_rule_let_in_is_named_when_the_record_is_edited(
+    client, staff, write_file
+):
+    result = import_file(
+        "enterprises", write_file("one.csv", csv_bytes([IMPORT_BASE["enterprise"]]))
+    )
+    assert result.committed, result.errors
+    # Imports used to take any text as a phone number.
+    Enterprise.objects.update(phone="见官网")
+    record = Enterprise.objects.get()
+
+    client.force_login(staff)
+    form = {**FORM_BASE["enterprise"], "name_en": "Lingdong Animation Studio", "phone": "见官网"}
+    refused = client.post(f"/en/enterprise/{record.pk}/edit/", form)
+    assert refused.status_code == 200
+    assert list(refused.context["form"].errors) == ["phone"]
+
+    fixed = client.post(f"/en/enterprise/{record.pk}/edit/", {**form, "phone": "0510-85550123"})
+    assert fixed.status_code == 302
+    record.refresh_from_db()
+    assert (record.name_en, record.phone) == ("Lingdong Animation Studio", "0510-85550123")
