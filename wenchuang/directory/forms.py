@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from wenchuang.core.validators import normalise_code, normalise_credit_code
 from wenchuang.reference.models import IndustryCategory, Region
 
 from .models import DirectoryRecord, Enterprise, Park
@@ -122,6 +123,12 @@ class RecordFormBase(forms.ModelForm):
             for field, form_field in self.code_fields.items():
                 if form_field in self.fields:
                     self.initial.setdefault(form_field, getattr(self.instance, f"{field}_id"))
+
+    def clean_credit_code(self):
+        return normalise_credit_code(self.cleaned_data.get("credit_code"))
+
+    def clean_country(self):
+        return normalise_code(self.cleaned_data.get("country"))
 
     def _post_clean(self):
         # The service validates the whole record; the form only checks what was typed.

@@ -7,6 +7,26 @@ from django.utils.translation import gettext_lazy as _
 
 from wenchuang.core.regions import CODE_COLUMNS, ORIGIN_COLUMNS
 from wenchuang.core.translated import TranslatedField
+from wenchuang.core.validators import (
+    DESCRIPTION_MAX_LENGTH,
+    EARLIEST_FOUNDING_YEAR,
+    EARLIEST_REVENUE_YEAR,
+    MAX_EMPLOYEES,
+    description_length,
+    validate_country,
+    validate_credit_code,
+    validate_phone,
+    validate_website,
+    value_range,
+    year_range,
+)
+
+from .rules import (
+    enterprise_constraints,
+    investor_constraints,
+    park_constraints,
+    record_constraints,
+)
 
 # Fields only agency staff and the record's own organisation see: pages, API and exports.
 CONTACT_FIELDS = ("contact_person", "email", "phone", "website")
@@ -29,7 +49,13 @@ class DirectoryRecord(models.Model):
 
     # name_zh_hans, name_en, name_fr, name_de; `record.name` reads the reader's language.
     name = TranslatedField(models.CharField, _("name"), max_length=200, blank=True)
-    description = TranslatedField(models.TextField, _("description"), blank=True)
+    description = TranslatedField(
+        models.TextField,
+        _("description"),
+        blank=True,
+        max_length=DESCRIPTION_MAX_LENGTH,
+        validators=description_length(),
+    )
     # The columns the two declarations add, spelled out for type checkers.
     name_zh_hans: str
     name_en: str
@@ -59,8 +85,8 @@ class DirectoryRecord(models.Model):
     )
     contact_person = models.CharField(_("contact person"), max_length=100, blank=True)
     email = models.EmailField(_("email"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone])
+    website = models.URLField(_("website"), blank=True, validators=[validate_website])
 
     status = models.CharField(
         _("status"),
@@ -103,16 +129,36 @@ class Park(DirectoryRecord):
 
     level = models.CharField(_("level"), max_length=32, choices=Level.choices, default="other")
     latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=value_range(-90, 90),
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=value_range(-180, 180),
     )
     area_hectares = models.DecimalField(
-        _("area (hectares)"), max_digits=10, decimal_places=2, null=True, blank=True
+        _("area (hectares)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=value_range(0),
     )
     vacancy_rate = models.DecimalField(
-        _("vacancy rate (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+        _("vacancy rate (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=value_range(0, 100),
     )
     focus_categories = models.ManyToManyField(
         "reference.IndustryCategory",
@@ -125,6 +171,7 @@ class Park(DirectoryRecord):
         verbose_name = _("park")
         verbose_name_plural = _("parks")
         ordering = ["id"]
+        constraints = park_constraints()
 
 
 class Enterprise(DirectoryRecord):
@@ -133,7 +180,12 @@ class Enterprise(DirectoryRecord):
     kind = "enterprise"
 
     credit_code = models.CharField(
-        _("unified social credit code"), max_length=18, unique=True, null=True, blank=True
+        _("unified social credit code"),
+        max_length=18,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_credit_code],
     )
     category = models.ForeignKey(
         "reference.IndustryCategory",
@@ -153,12 +205,23 @@ class Enterprise(DirectoryRecord):
         on_delete=models.SET_NULL,
         related_name="tenants",
     )
-    founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
-    employees = models.PositiveIntegerField(_("employees"), null=True, blank=True)
-    annual_revenue = models.DecimalField(
-        _("annual revenue (yuan)"), max_digits=16, decimal_places=2, null=True, blank=True
+    founded_year = models.PositiveSmallIntegerField(
+        _("year founded"), null=True, blank=True, validators=year_range(EARLIEST_FOUNDING_YEAR)
     )
-    revenue_year = models.PositiveSmallIntegerField(_("revenue year"), null=True, blank=True)
+    employees = models.PositiveIntegerField(
+        _("employees"), null=True, blank=True, validators=value_range(0, MAX_EMPLOYEES)
+    )
+    annual_revenue = models.DecimalField(
+        _("annual revenue (yuan)"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=value_range(0),
+    )
+    revenue_year = models.PositiveSmallIntegerField(
+        _("revenue year"), null=True, blank=True, validators=year_range(EARLIEST_REVENUE_YEAR)
+    )
     # Computed from the category's sector rule and the reported revenue, never entered.
     above_designated_size = models.BooleanField(
         _("above designated size"), default=False, editable=False, db_index=True
@@ -173,6 +236,7 @@ class Enterprise(DirectoryRecord):
             models.Index(fields=["status", "prefecture_code", "id"]),
             models.Index(fields=["status", "major_code", "id"]),
         ]
+        constraints = enterprise_constraints()
 
 
 class Investor(DirectoryRecord):
@@ -189,12 +253,24 @@ class Investor(DirectoryRecord):
     investor_type = models.CharField(
         _("investor type"), max_length=32, choices=InvestorType.choices, default="venture"
     )
-    country = models.CharField(_("country (ISO 3166)"), max_length=2, default="CN")
+    country = models.CharField(
+        _("country (ISO 3166)"), max_length=2, default="CN", validators=[validate_country]
+    )
     ticket_min = models.DecimalField(
-        _("smallest investment"), max_digits=16, decimal_places=2, null=True, blank=True
+        _("smallest investment"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=value_range(0),
     )
     ticket_max = models.DecimalField(
-        _("largest investment"), max_digits=16, decimal_places=2, null=True, blank=True
+        _("largest investment"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=value_range(0),
     )
     currency = models.ForeignKey(
         "reference.Currency",
@@ -214,6 +290,7 @@ class Investor(DirectoryRecord):
         verbose_name = _("investor")
         verbose_name_plural = _("investors")
         ordering = ["id"]
+        constraints = investor_constraints()
 
 
 class Talent(DirectoryRecord):
@@ -235,6 +312,7 @@ class Talent(DirectoryRecord):
         verbose_name = _("talent")
         verbose_name_plural = _("talents")
         ordering = ["id"]
+        constraints = record_constraints("talent")
 
 
 class ServiceProvider(DirectoryRecord):
@@ -254,6 +332,7 @@ class ServiceProvider(DirectoryRecord):
         verbose_name = _("service provider")
         verbose_name_plural = _("service providers")
         ordering = ["id"]
+        constraints = record_constraints("serviceprovider")
 
 
 class AssociationMembership(models.Model):
@@ -295,7 +374,9 @@ class AssociationMembership(models.Model):
     membership_type = models.CharField(
         _("membership type"), max_length=32, choices=MembershipType.choices, default="member"
     )
-    yearly_fee = models.DecimalField(_("yearly fee"), max_digits=12, decimal_places=2)
+    yearly_fee = models.DecimalField(
+        _("yearly fee"), max_digits=12, decimal_places=2, validators=value_range(0)
+    )
     currency = models.ForeignKey(
         "reference.Currency", on_delete=models.PROTECT, default="CNY", related_name="+"
     )

@@ -34,8 +34,6 @@ from .models import (
 from .search import document
 from .workflows import CHANGE_REVIEW, MEMBERSHIP, PUBLICATION, RENEWAL_ONLY
 
-MAX_DESCRIPTION_CHARS = 10_000
-
 _COMMON = [
     *language_fields("name"),
     *language_fields("description"),
@@ -115,11 +113,6 @@ def _resolve(model: type[DirectoryRecord], data: dict[str, Any]) -> dict[str, An
         values["park"] = park
     elif "park" in values and values["park"] == "":
         values["park"] = None
-    for field in language_fields("description"):
-        if len(values.get(field) or "") > MAX_DESCRIPTION_CHARS:
-            errors[field] = [
-                _("Keep the description under %(n)d characters.") % {"n": MAX_DESCRIPTION_CHARS}
-            ]
     if errors:
         raise ValidationError(errors)
     return values

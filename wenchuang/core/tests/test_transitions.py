@@ -44,7 +44,9 @@ def test_labels_and_refusals_speak_the_readers_language(db):
 
 @pytest.mark.django_db
 def test_who_may_move_comes_with_a_reason(cast, directory):
-    change = services.record_update(record=directory["acme"], by=cast["rep"], data={"phone": "1"})
+    change = services.record_update(
+        record=directory["acme"], by=cast["rep"], data={"phone": "0510-7777777"}
+    )
     assert CHANGE_REVIEW.check(cast["wuxi_staff"], change, "approved")
     refusal = CHANGE_REVIEW.check(cast["dalian_staff"], change, "approved")
     assert "outside your jurisdiction" in refusal.reason

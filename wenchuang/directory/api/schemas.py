@@ -6,29 +6,22 @@ from typing import Annotated, Any, Literal
 
 from django.db import models
 from ninja import Field, Schema
-from pydantic import AfterValidator, ConfigDict, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import BeforeValidator, ConfigDict, field_validator
 
 from wenchuang.core.api_pages import PageQuery, Row
 from wenchuang.core.languages import localized
+from wenchuang.core.schema_rules import model_rule as Rule
 from wenchuang.core.transitions import version_of
+from wenchuang.core.validators import normalise_code, normalise_credit_code
 from wenchuang.reference.models import IndustryCategory
 
-from .. import permissions, selectors, services
-from ..models import DirectoryRecord, Investor, Park, ServiceProvider
+from .. import permissions, selectors
+from ..models import DirectoryRecord, Enterprise, Investor, Park, ServiceProvider, Talent
 
 # Ids beyond a signed 64-bit integer cannot be looked up: the database would overflow.
 MAX_ID = 2**63 - 1
 
 
-def _no_null_character(value: str) -> str:
-    # PostgreSQL refuses NUL in text; say so here instead of failing at the database.
-    if "\x00" in value:
-        raise PydanticCustomError("null_character", "Text may not contain NUL characters.")
-    return value
-
-
-Text = Annotated[str, AfterValidator(_no_null_character)]
 RegionCode = Annotated[str, Field(pattern=r"^[0-9]{6}$", description="GB/T 2260 code")]
 CategoryCode = Annotated[
     str, Field(pattern=r"^[0-9]{2,4}$", description="2018 culture-industry class code")
@@ -37,8 +30,6 @@ SmallCategoryCode = Annotated[
     str, Field(pattern=r"^[0-9]{4}$", description="small category of the 2018 classification")
 ]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-Money = Annotated[Decimal, Field(ge=0, max_digits=16, decimal_places=2)]
-Year = Annotated[int, Field(ge=1800, le=2100)]
 
 
 # The model's choices under names of their own: OpenAPI components are named after the class,
@@ -261,54 +252,62 @@ class EventOut(Schema):
 
 
 class RecordIn(Schema):
-    """Fields every kind accepts; on PATCH only the fields sent are changed."""
+    """Fields every kind accepts; on PATCH only the fields sent are changed.
+
+    Each field follows its model field's rules (wenchuang.core.schema_rules): a value is
+    refused with the message a form or an import gives for it.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
-    name_zh_hans: Text = Field("", max_length=200)
-    name_en: Text = Field("", max_length=200)
-    name_fr: Text = Field("", max_length=200)
-    name_de: Text = Field("", max_length=200)
-    description_zh_hans: Text = Field("", max_length=services.MAX_DESCRIPTION_CHARS)
-    description_en: Text = Field("", max_length=services.MAX_DESCRIPTION_CHARS)
-    description_fr: Text = Field("", max_length=services.MAX_DESCRIPTION_CHARS)
-    description_de: Text = Field("", max_length=services.MAX_DESCRIPTION_CHARS)
+    name_zh_hans: Rule(Park, "name_zh_hans") = ""
+    name_en: Rule(Park, "name_en") = ""
+    name_fr: Rule(Park, "name_fr") = ""
+    name_de: Rule(Park, "name_de") = ""
+    description_zh_hans: Rule(Park, "description_zh_hans") = ""
+    description_en: Rule(Park, "description_en") = ""
+    description_fr: Rule(Park, "description_fr") = ""
+    description_de: Rule(Park, "description_de") = ""
     region: RegionCode = unset()
-    address: Text = Field("", max_length=300)
-    contact_person: Text = Field("", max_length=100)
-    email: Text = Field("", max_length=254)
-    phone: Text = Field("", max_length=40)
-    website: Text = Field("", max_length=200)
+    address: Rule(Park, "address") = ""
+    contact_person: Rule(Park, "contact_person") = ""
+    email: Rule(Park, "email") = ""
+    phone: Rule(Park, "phone") = ""
+    website: Rule(Park, "website") = ""
 
 
 class EnterpriseIn(RecordIn):
-    credit_code: str | None = Field(None, pattern=r"^[0-9A-HJ-NPQRTUWXY]{18}$")
+    credit_code: (
+        Annotated[Rule(Enterprise, "credit_code"), BeforeValidator(normalise_credit_code)] | None
+    ) = None
     category: SmallCategoryCode = unset()
     park: Id | None = None
-    founded_year: Year | None = None
-    employees: int | None = Field(None, ge=0, le=10_000_000)
-    annual_revenue: Money | None = None
-    revenue_year: Year | None = None
+    founded_year: Rule(Enterprise, "founded_year") | None = None
+    employees: Rule(Enterprise, "employees") | None = None
+    annual_revenue: Rule(Enterprise, "annual_revenue") | None = None
+    revenue_year: Rule(Enterprise, "revenue_year") | None = None
 
 
 class ParkIn(RecordIn):
     level: ParkLevel = ParkLevel.OTHER
-    latitude: Decimal | None = Field(None, ge=-90, le=90, max_digits=9, decimal_places=6)
-    longitude: Decimal | None = Field(None, ge=-180, le=180, max_digits=9, decimal_places=6)
-    area_hectares: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
-    vacancy_rate: Decimal | None = Field(None, ge=0, le=100, max_digits=5, decimal_places=2)
+    latitude: Rule(Park, "latitude") | None = None
+    longitude: Rule(Park, "longitude") | None = None
+    area_hectares: Rule(Park, "area_hectares") | None = None
+    vacancy_rate: Rule(Park, "vacancy_rate") | None = None
 
 
 class InvestorIn(RecordIn):
     investor_type: InvestorType = InvestorType.VENTURE
-    country: str = Field("CN", pattern=r"^[A-Z]{2}$", description="ISO 3166 alpha-2")
-    ticket_min: Money | None = None
-    ticket_max: Money | None = None
+    country: Annotated[Rule(Investor, "country"), BeforeValidator(normalise_code)] = Field(
+        "CN", description="ISO 3166 alpha-2"
+    )
+    ticket_min: Rule(Investor, "ticket_min") | None = None
+    ticket_max: Rule(Investor, "ticket_max") | None = None
     currency: str = Field("CNY", pattern=r"^[A-Z]{3}$", description="ISO 4217")
 
 
 class TalentIn(RecordIn):
-    title: Text = Field("", max_length=120)
+    title: Rule(Talent, "title") = ""
     category: CategoryCode | None = None
 
 

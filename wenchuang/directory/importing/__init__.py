@@ -16,8 +16,9 @@ from typing import Any
 from django.db import IntegrityError
 
 from wenchuang.core.planner import refresh_planner_statistics
+from wenchuang.core.validators import credit_code_check_char
 
-from .cells import FORMULA_STARTS, credit_code_check_char
+from .cells import FORMULA_STARTS
 from .checking import _check_rows, _header_problems, _normalise_header, _RowChecker
 from .columns import (
     COLUMNS,

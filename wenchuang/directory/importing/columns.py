@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django.utils.text import format_lazy
@@ -20,7 +18,6 @@ from .cells import (
     _credit_code,
     _currency,
     _decimal,
-    _email_address,
     _integer,
     _link,
     _park,
@@ -77,7 +74,7 @@ def _language_of(column: str) -> Any:
     return _LANGUAGES[column.split("_", 1)[1]]
 
 
-def _common_columns() -> list[Column]:
+def _common_columns(model: type[Enterprise | Park | Investor]) -> list[Column]:
     columns = [
         Column(
             "id",
@@ -90,9 +87,9 @@ def _common_columns() -> list[Column]:
             ),
         )
     ]
-    columns += [Column(n, n, _text(200), meaning=_name_meaning(n)) for n in NAME_COLUMNS]
+    columns += [Column(n, n, _text(model, n), meaning=_name_meaning(n)) for n in NAME_COLUMNS]
     columns += [
-        Column(n, n, _text(20_000), meaning=_description_meaning(n)) for n in DESCRIPTION_COLUMNS
+        Column(n, n, _text(model, n), meaning=_description_meaning(n)) for n in DESCRIPTION_COLUMNS
     ]
     columns += [
         Column(
@@ -102,30 +99,35 @@ def _common_columns() -> list[Column]:
             None,
             meaning=gettext_lazy("Six-digit GB/T 2260 code of the county, city or province."),
         ),
-        Column("address", "address", _text(300), meaning=gettext_lazy("Street address.")),
+        Column(
+            "address",
+            "address",
+            _text(model, "address"),
+            meaning=gettext_lazy("Street address."),
+        ),
         Column(
             "contact_person",
             "contact_person",
-            _text(100),
+            _text(model, "contact_person"),
             meaning=gettext_lazy("Contact person (seen by agency staff only)."),
         ),
         Column(
             "email",
             "email",
-            _email_address,
+            _text(model, "email"),
             convert=_as_is,
             meaning=gettext_lazy("Contact email address (seen by agency staff only)."),
         ),
         Column(
             "phone",
             "phone",
-            _text(40),
+            _text(model, "phone"),
             meaning=gettext_lazy("Contact telephone number (seen by agency staff only)."),
         ),
         Column(
             "website",
             "website",
-            _website,
+            _website(model),
             convert=_link,
             meaning=gettext_lazy("Web site; “www.example.cn” is accepted."),
         ),
@@ -141,23 +143,21 @@ def _name_meaning(column: str) -> Any:
 
 def _description_meaning(column: str) -> Any:
     return format_lazy(
+        # The number is DESCRIPTION_MAX_LENGTH, the model's rule.
         gettext_lazy("Description in {language}, up to 20,000 characters."),
         language=_language_of(column),
     )
 
 
-THIS_YEAR = datetime.date.today().year
-MONEY = _decimal(16, 2, Decimal(0), None)
-
 _ = gettext_lazy
 
 COLUMNS: dict[str, list[Column]] = {
-    "enterprises": _common_columns()
+    "enterprises": _common_columns(Enterprise)
     + [
         Column(
             "credit_code",
             "credit_code",
-            _credit_code,
+            _credit_code(Enterprise),
             None,
             meaning=_(
                 "Unified social credit code, 18 characters; a row with a known code updates "
@@ -175,33 +175,33 @@ COLUMNS: dict[str, list[Column]] = {
         Column(
             "founded_year",
             "founded_year",
-            _integer(1000, THIS_YEAR + 1),
+            _integer(Enterprise, "founded_year"),
             None,
             meaning=_("Year founded."),
         ),
         Column(
             "employees",
             "employees",
-            _integer(0, 2_147_483_647),
+            _integer(Enterprise, "employees"),
             None,
             meaning=_("Number of employees."),
         ),
         Column(
             "annual_revenue",
             "annual_revenue",
-            MONEY,
+            _decimal(Enterprise, "annual_revenue"),
             None,
             meaning=_("Annual revenue in yuan, e.g. 3500000.00."),
         ),
         Column(
             "revenue_year",
             "revenue_year",
-            _integer(1949, THIS_YEAR + 1),
+            _integer(Enterprise, "revenue_year"),
             None,
             meaning=_("Year of that revenue."),
         ),
     ],
-    "parks": _common_columns()
+    "parks": _common_columns(Park)
     + [
         Column(
             "level",
@@ -216,33 +216,33 @@ COLUMNS: dict[str, list[Column]] = {
         Column(
             "latitude",
             "latitude",
-            _decimal(9, 6, Decimal(-90), Decimal(90)),
+            _decimal(Park, "latitude"),
             None,
             meaning=_("Latitude in degrees (WGS 84)."),
         ),
         Column(
             "longitude",
             "longitude",
-            _decimal(9, 6, Decimal(-180), Decimal(180)),
+            _decimal(Park, "longitude"),
             None,
             meaning=_("Longitude in degrees (WGS 84)."),
         ),
         Column(
             "area_hectares",
             "area_hectares",
-            _decimal(10, 2, Decimal(0), None),
+            _decimal(Park, "area_hectares"),
             None,
             meaning=_("Area in hectares."),
         ),
         Column(
             "vacancy_rate",
             "vacancy_rate",
-            _decimal(5, 2, Decimal(0), Decimal(100), percent=True),
+            _decimal(Park, "vacancy_rate", percent=True),
             None,
             meaning=_("Share of space vacant, in per cent (0 to 100)."),
         ),
     ],
-    "investors": _common_columns()
+    "investors": _common_columns(Investor)
     + [
         Column(
             "investor_type",
@@ -257,21 +257,21 @@ COLUMNS: dict[str, list[Column]] = {
         Column(
             "country",
             "country",
-            _country,
+            _country(Investor),
             "CN",
             meaning=_("Two-letter ISO 3166 country code; CN when empty."),
         ),
         Column(
             "ticket_min",
             "ticket_min",
-            MONEY,
+            _decimal(Investor, "ticket_min"),
             None,
             meaning=_("Smallest investment, in the currency below."),
         ),
         Column(
             "ticket_max",
             "ticket_max",
-            MONEY,
+            _decimal(Investor, "ticket_max"),
             None,
             meaning=_("Largest investment, in the currency below."),
         ),

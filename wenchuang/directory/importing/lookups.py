@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from wenchuang.core.regions import in_jurisdiction, placement
@@ -53,10 +52,3 @@ class _Lookups:
             size_rule=SizeRule.load() if kind == "enterprises" else None,
             importer=by,
         )
-
-
-@cache
-def _countries() -> frozenset[str]:
-    import pycountry
-
-    return frozenset(c.alpha_2 for c in pycountry.countries)

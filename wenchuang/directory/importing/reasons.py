@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_noop as _
 
 REASONS = {
@@ -36,6 +36,9 @@ REASONS = {
     "bad_credit_code": _("Not a unified social credit code (18 letters and digits): “%(value)s”."),
     "credit_code_check": _("The check character of credit code “%(value)s” is wrong."),
     "not_record_id": _("Not a record number: “%(value)s”."),
+    # A model field's own rule (its validators), stored in every site language because the
+    # message is the validator's, the same a form or the API gives; see cells._follow_rules.
+    "field_rule": "%(message)s",
     # Rows
     "extra_cells": _("This row has more cells than the header has columns."),
     "name_required": _("A Chinese or an English name is required."),
@@ -88,6 +91,9 @@ def reason_text(entry: dict[str, Any]) -> str:
     Entries written before reasons had codes carry their sentence in "reason".
     """
     code = entry.get("code")
+    if code == "field_rule":
+        messages = entry.get("params", {}).get("messages") or {}
+        return str(messages.get(get_language()) or messages.get("en") or "")
     if code not in REASONS:
         return str(entry.get("reason", code or ""))
     template = gettext(REASONS[code])

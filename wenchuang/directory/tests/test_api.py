@@ -284,7 +284,10 @@ def test_oversized_name_is_refused(client, staff):
     )
     assert response.status_code == 422
     assert error_fields(response) == ["name_zh_hans"]
-    assert response.json()["detail"][0]["msg"] == "Use at most 200 characters."
+    # The message a form gives beside the field (the model field's own rule).
+    assert response.json()["detail"][0]["msg"] == (
+        "Ensure this value has at most 200 characters (it has 201)."
+    )
 
 
 def test_invalid_json_is_a_client_error(client, staff):

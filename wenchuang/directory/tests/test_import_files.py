@@ -54,8 +54,11 @@ def test_a_cell_over_128_kib_rejects_its_row_not_the_job(write_file):
 
     result = import_file("enterprises", path, partial=True)
 
-    assert codes(result) == [(3, "description_en", "too_long")]
-    assert result.errors[0].reason == "Longer than 20000 characters (it has 200000)."
+    # The model field's rule, worded as a form words it (decision 0013).
+    assert codes(result) == [(3, "description_en", "field_rule")]
+    assert result.errors[0].reason == (
+        "Ensure this value has at most 20000 characters (it has 200000)."
+    )
     assert result.imported == 2
 
 

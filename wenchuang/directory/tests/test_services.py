@@ -101,7 +101,9 @@ def test_rep_edit_waits_for_validation_then_applies_with_history(cast, directory
 
 
 def test_refusing_a_change_needs_a_reason_and_keeps_the_record(cast, directory):
-    change = services.record_update(record=directory["acme"], by=cast["rep"], data={"phone": "000"})
+    change = services.record_update(
+        record=directory["acme"], by=cast["rep"], data={"phone": "0510-0000000"}
+    )
     with pytest.raises(ValidationError):
         services.change_decide(change=change, by=cast["wuxi_staff"], approve=False)
     services.change_decide(
