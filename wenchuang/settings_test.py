@@ -16,3 +16,8 @@ SECURE_SSL_REDIRECT = SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 SECURE_PROXY_SSL_HEADER = None
 TRUSTED_PROXY_COUNT = 0
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file in WAL mode, as a real installation runs, not SQLite's shared in-memory database:
+    # there a writer locks whole tables against readers, and no busy timeout applies, so tests
+    # of concurrent writers (an import beside staff edits) would test SQLite's test mode.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
