@@ -281,7 +281,8 @@ class PendingChange:
 
     change: ProfileChange
     record: DirectoryRecord | None
-    rows: list[tuple[str, Any]]
+    # (field label, the record's value now, the proposed value): reviewers decide on both.
+    rows: list[tuple[str, Any, Any]]
 
 
 def pending_changes_to_show(user, limit: int = 100) -> list[PendingChange]:
@@ -299,14 +300,27 @@ def pending_changes_to_show(user, limit: int = 100) -> list[PendingChange]:
     shown = []
     for change in changes:
         model = by_label.get(change.record_type)
+        record = records.get((change.record_type, change.record_id))
         rows = [
-            (_field_label(model, name) if model else name, value)
+            (
+                _field_label(model, name) if model else name,
+                _stored_value(record, name),
+                value,
+            )
             for name, value in change.changes.items()
         ]
-        shown.append(
-            PendingChange(change, records.get((change.record_type, change.record_id)), rows)
-        )
+        shown.append(PendingChange(change, record, rows))
     return shown
+
+
+def _stored_value(record: DirectoryRecord | None, name: str) -> Any:
+    """A field's value as a proposed change stores it (a code for a foreign key)."""
+    if record is None:
+        return None
+    try:
+        return record.serializable_value(name)
+    except AttributeError:
+        return None
 
 
 def pending_records(user, model: type[DirectoryRecord]) -> QuerySet:

@@ -145,7 +145,8 @@ def test_staff_validate_a_change_from_the_queue(client, cast, directory):
     )
     client.force_login(cast["wuxi_staff"])
     queue = client.get("/en/validation/").content.decode()
-    assert "0510-7654321" in queue
+    # The reviewer sees what the record says now beside what is proposed.
+    assert "phone: <del>0510-1234567</del> → <ins>0510-7654321</ins>" in queue
     client.post(f"/en/changes/{change.pk}/decide/", {"approve": "1"})
     directory["acme"].refresh_from_db()
     assert directory["acme"].phone == "0510-7654321"
