@@ -10,6 +10,7 @@ from django.db import models
 
 from .models import AuditEvent
 from .regions import CODE_COLUMNS, ORIGIN_COLUMNS, Placement, jurisdiction_scope
+from .verbs import is_verb
 
 
 def record_label(instance: models.Model) -> str:
@@ -51,6 +52,9 @@ def audit_record(
     origin: Placement | None = None,
 ) -> AuditEvent:
     """Note a change to `instance`, placed where the instance now is (and `origin` for a move)."""
+    if not is_verb(action):
+        # A typo would otherwise write a verb no page can label; register it (core.verbs).
+        raise ValueError(f"Unknown audit verb {action!r}: register it with core.verbs")
     event = AuditEvent(
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .regions import CODE_COLUMNS, ORIGIN_COLUMNS
+from .verbs import MAX_VERB_LENGTH, register_verb, verb_label
 
 
 class AuditEvent(models.Model):
@@ -31,7 +32,8 @@ class AuditEvent(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    # Open-ended: core's verbs above and any a domain registers (core.verbs), no migration.
+    action = models.CharField(_("action"), max_length=MAX_VERB_LENGTH)
     # A label such as "directory.enterprise" keeps the trail readable without joins.
     record_type = models.CharField(_("record type"), max_length=64)
     record_id = models.CharField(_("record id"), max_length=64)
@@ -54,6 +56,14 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record_type}#{self.record_id} {self.action} @ {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def action_label(self) -> str:
+        return verb_label(self.action)
+
+
+for _verb, _label in AuditEvent.Action.choices:
+    register_verb(_verb, _label)
 
 
 class Notification(models.Model):

@@ -94,7 +94,7 @@ def _event(event) -> dict[str, Any]:
     return {
         "at": event.at,
         "action": event.action,
-        "action_label": str(event.get_action_display()),
+        "action_label": event.action_label,
         "actor": event.shown_actor or None,
         "changes": event.changes or {},
         "note": event.note,
