@@ -2,9 +2,8 @@
 
 Without statistics SQLite guessed that scanning published records and running the full-text
 match once per record was cheap: minutes per search on 200,000 records (issue 5). Statistics
-are refreshed after migrate, after imports and demo data, and every few hours by a task that
-re-enqueues itself. All of it goes through `refresh_planner_statistics`, one function, so
-that a general scheduler can take over the periodic part.
+are refreshed after migrate, after imports and demo data, and every few hours as a periodic
+job of the worker (core.scheduling). All of it goes through `refresh_planner_statistics`.
 """
 
 from __future__ import annotations
@@ -13,10 +12,9 @@ import logging
 from datetime import timedelta
 
 from django.db import DEFAULT_DB_ALIAS, OperationalError, connections, transaction
-from django.utils import timezone
-from django_tasks import task
 
 from wenchuang.core.busy import is_database_busy
+from wenchuang.core.scheduling import register_periodic
 
 log = logging.getLogger(__name__)
 
@@ -48,37 +46,10 @@ def refresh_planner_statistics(using: str = DEFAULT_DB_ALIAS, *, thorough: bool 
     log.info("planner statistics refreshed on %s", using)
 
 
-@task()
-def refresh_planner_statistics_task() -> None:
-    """Refresh the statistics, then come back in REFRESH_EVERY (a small self-scheduling task)."""
-    refresh_planner_statistics()
-    _enqueue_next()
-
-
-def _enqueue_next() -> None:
-    backend = refresh_planner_statistics_task.get_backend()
-    if backend.supports_defer:  # an immediate backend would loop forever
-        refresh_planner_statistics_task.using(run_after=timezone.now() + REFRESH_EVERY).enqueue()
-
-
-def ensure_scheduled() -> None:
-    """Enqueue the periodic refresh unless one is already waiting in the task queue."""
-    backend = refresh_planner_statistics_task.get_backend()
-    if not backend.supports_defer:
-        return
-    try:
-        from django_tasks import TaskResultStatus
-        from django_tasks_db.models import DBTaskResult
-    except ImportError:  # another backend: it keeps its own queue
-        _enqueue_next()
-        return
-    path = refresh_planner_statistics_task.module_path
-    if not DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path=path).exists():
-        _enqueue_next()
-
-
 def after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
-    """post_migrate: statistics for the tables just created or changed, and the schedule."""
+    """post_migrate: statistics for the tables just created or changed."""
     refresh_planner_statistics(using)
-    if using == DEFAULT_DB_ALIAS:
-        ensure_scheduled()
+
+
+# Rows change between imports too (staff edits, the API): the worker refreshes them regularly.
+register_periodic("planner_statistics", every=REFRESH_EVERY, run=refresh_planner_statistics)
