@@ -7,14 +7,19 @@ import datetime
 from django.db import transaction
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from wenchuang.accounts import roles
 from wenchuang.core.audit import audit_record
 from wenchuang.core.notifications import notify
 from wenchuang.core.scheduling import register_periodic
+from wenchuang.core.verbs import register_verb
 
 from .models import AssociationMembership
+from .workflows import LAPSE
+
+REMIND = register_verb("remind", _("renewal reminder sent"))
 
 REMIND_DAYS_BEFORE = 30
 # Members keep their status for a grace period after the renewal date before they lapse.
@@ -53,7 +58,7 @@ def send_renewal_reminders(today: datetime.date | None = None) -> dict[str, int]
         membership.save(update_fields=["reminder_sent_for"])
         audit_record(
             actor=None,
-            action="update",
+            action=REMIND,
             instance=membership,
             note=f"renewal reminder for {membership.renews_on} to {len(recipients)} user(s)",
         )
@@ -68,7 +73,7 @@ def send_renewal_reminders(today: datetime.date | None = None) -> dict[str, int]
         membership.save(update_fields=["status"])
         audit_record(
             actor=None,
-            action="update",
+            action=LAPSE,
             instance=membership,
             changes={"status": ["active", "lapsed"]},
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from wenchuang.core.transitions import Move, Workflow
+from wenchuang.core.verbs import register_verb
 
 from . import permissions
 from .models import AssociationMembership, ProfileChange, PublicationStatus
@@ -44,16 +45,22 @@ def _may_manage(user, membership):
 
 # Association memberships: applied -> active -> lapsed / expelled; a lapsed member comes
 # back only by renewing (membership_renew), which is why lapsed -> active is a "renew".
+# Each move leaves its own word in the audit trail.
+ADMIT = register_verb("admit", _("admitted as a member"))
+REFUSE = register_verb("refuse", _("membership refused"))
+LAPSE = register_verb("lapse", _("marked as lapsed"))
+EXPEL = register_verb("expel", _("expelled"))
+RENEW = register_verb("renew", _("membership renewed"))
 MEMBERSHIP = Workflow(
     states=AssociationMembership.Status,
     moves=[
-        Move("applied", "active", "update", _("admit"), may=_may_manage),
-        Move("applied", "expelled", "update", _("refuse"), may=_may_manage),
-        Move("active", "lapsed", "update", _("mark as lapsed"), may=_may_manage),
-        Move("active", "expelled", "update", _("expel"), may=_may_manage),
-        Move("lapsed", "expelled", "update", _("expel"), may=_may_manage),
-        Move("active", "active", "update", _("renew"), may=_may_manage),
-        Move("lapsed", "active", "update", _("renew"), may=_may_manage),
+        Move("applied", "active", ADMIT, _("admit"), may=_may_manage),
+        Move("applied", "expelled", REFUSE, _("refuse"), may=_may_manage),
+        Move("active", "lapsed", LAPSE, _("mark as lapsed"), may=_may_manage),
+        Move("active", "expelled", EXPEL, _("expel"), may=_may_manage),
+        Move("lapsed", "expelled", EXPEL, _("expel"), may=_may_manage),
+        Move("active", "active", RENEW, _("renew"), may=_may_manage),
+        Move("lapsed", "active", RENEW, _("renew"), may=_may_manage),
     ],
 )
 RENEWAL_ONLY = {("active", "active"), ("lapsed", "active")}

@@ -5,7 +5,9 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
+from wenchuang.core.models import AuditEvent
 from wenchuang.directory import services
 from wenchuang.directory.models import AssociationMembership
 from wenchuang.directory.reminders import membership_upkeep, send_renewal_reminders
@@ -56,6 +58,11 @@ def test_renewal_moves_the_date_a_year_and_reactivates_a_lapsed_member(cast, mem
     services.membership_renew(membership=membership, by=cast["wuxi_staff"], today=TODAY)
     assert membership.status == "active"
     assert membership.renews_on == datetime.date(2027, 11, 21)
+    # The trail says what happened, in the reader's language.
+    event = AuditEvent.objects.filter(record_id=str(membership.pk)).latest("id")
+    assert event.action == "renew"
+    with translation.override("fr"):
+        assert event.action_label == "adhésion renouvelée"
 
 
 def test_reminder_is_sent_once_a_month_before_renewal(
@@ -84,6 +91,8 @@ def test_members_past_the_grace_period_lapse(membership):
     assert send_renewal_reminders(TODAY) == {"reminded": 0, "lapsed": 1}
     membership.refresh_from_db()
     assert membership.status == "lapsed"
+    event = AuditEvent.objects.filter(record_id=str(membership.pk)).latest("id")
+    assert (event.action, event.actor) == ("lapse", None)
 
 
 def test_the_background_task_runs_the_upkeep(membership):
