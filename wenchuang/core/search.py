@@ -268,10 +268,6 @@ def matches_more_than(model, query: str, cap: int, *, facet_tokens: tuple[str, .
         return cursor.fetchone()[0] > cap
 
 
-def is_searched(qs: QuerySet) -> bool:
-    return RANK in qs.query.annotations
-
-
 def _searched_fts(qs: QuerySet) -> str | None:
     fts = f"{qs.model._meta.db_table}_fts"
     return fts if fts in qs.query.extra_tables else None

@@ -82,11 +82,6 @@ def in_china_box(lon: float, lat: float) -> bool:
     return MIN_LON <= lon <= MAX_LON and MIN_LAT <= lat <= MAX_LAT
 
 
-def province_codes() -> list[str]:
-    """The six-digit codes of the provinces that the map draws."""
-    return [province["code"] for province in _outlines()["provinces"]]
-
-
 def park_map_chart(
     points: Iterable[MapPoint], *, title: str, level_labels: dict[str, str]
 ) -> Chart:
