@@ -11,12 +11,10 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from wenchuang.core import timelimit
 from wenchuang.core.busy import RETRY_AFTER_SECONDS, is_database_busy
 from wenchuang.core.timelimit import QueryTimeout
 from wenchuang.core.transitions import Conflict
-
-# A search stopped by the time limit: worth retrying only once the load has passed.
-QUERY_RETRY_AFTER_SECONDS = 30
 
 
 class ErrorOut(Schema):
@@ -144,7 +142,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
             "it, and try again."
         )
         response = api.create_response(request, {"detail": detail}, status=503)
-        response["Retry-After"] = str(QUERY_RETRY_AFTER_SECONDS)
+        response["Retry-After"] = str(timelimit.RETRY_AFTER_SECONDS)
         return response
 
     @api.exception_handler(Conflict)

@@ -21,6 +21,10 @@ PROGRESS_STEPS = 10_000
 DEFAULT_LIMIT_MS = 5000
 
 
+# A read stopped by the time limit is worth retrying only once the load has passed.
+RETRY_AFTER_SECONDS = 30
+
+
 class QueryTimeout(Exception):
     """A statement ran past the time limit and was stopped by the database."""
 

@@ -3,7 +3,7 @@
 from django.urls import path, register_converter
 
 from .selectors import KINDS
-from .views import documents, records, transfer
+from .views import documents, records, staff, transfer
 
 
 class KindConverter:
@@ -24,10 +24,10 @@ app_name = "directory"
 
 urlpatterns = [
     path("", records.home, name="home"),
-    path("validation/", records.validation_queue, name="validation"),
-    path("changes/<int:pk>/decide/", records.change_decide, name="change-decide"),
-    path("members/", records.membership_list, name="memberships"),
-    path("members/<int:pk>/", records.membership_action, name="membership-action"),
+    path("validation/", staff.validation_queue, name="validation"),
+    path("changes/<int:pk>/decide/", staff.change_decide, name="change-decide"),
+    path("members/", staff.membership_list, name="memberships"),
+    path("members/<int:pk>/", staff.membership_action, name="membership-action"),
     path("regions/options/", records.region_options, name="region-options"),
     path("categories/options/", records.category_options, name="category-options"),
     path("parks/options/", records.park_options, name="park-options"),
@@ -50,5 +50,5 @@ urlpatterns = [
     path("<kind:kind>/new/", records.record_create, name="create"),
     path("<kind:kind>/<int:pk>/", records.record_detail, name="detail"),
     path("<kind:kind>/<int:pk>/edit/", records.record_edit, name="edit"),
-    path("<kind:kind>/<int:pk>/validate/", records.record_validate, name="validate"),
+    path("<kind:kind>/<int:pk>/validate/", staff.record_validate, name="validate"),
 ]

@@ -1,25 +1,24 @@
-"""Directory pages: home with the park map, lists, details with history, editing and validation."""
+"""Directory pages: home with the park map, lists, filters, details, editing and tenants."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from wenchuang.core.htmx import is_htmx
 from wenchuang.core.pagination import COUNT_CAP, CappedPaginator
-from wenchuang.core.timelimit import QueryTimeout, query_time_limit
+from wenchuang.core.timelimit import RETRY_AFTER_SECONDS, QueryTimeout, query_time_limit
 from wenchuang.core.transitions import version_of
 from wenchuang.reference.models import IndustryCategory, Region
 
 from .. import permissions, selectors, services
-from ..forms import DecisionForm, FilterForm, TenantForm, record_form_class
+from ..forms import FilterForm, TenantForm, record_form_class
 from ..models import Enterprise, Park, ProfileChange
 from ..parkmap import MapPoint, park_map_chart
 
@@ -68,12 +67,12 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
     except QueryTimeout:
         template = (
             "directory/_search_timeout.html"
-            if request.headers.get("HX-Request")
-            else ("directory/search_timeout.html")
+            if is_htmx(request)
+            else "directory/search_timeout.html"
         )
         context = {"model_name": model._meta.verbose_name_plural, "q": request.GET.get("q", "")}
         response = render(request, template, context, status=503)
-        response["Retry-After"] = "30"
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
 
 
@@ -291,64 +290,6 @@ def record_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def validation_queue(request: HttpRequest) -> HttpResponse:
-    decision = permissions.can_validate(request.user)
-    if not decision:
-        raise PermissionDenied(decision.reason)
-    pending = [
-        (
-            str(model._meta.verbose_name_plural),
-            kind,
-            selectors.pending_records(request.user, model)[:100],
-        )
-        for kind, model in selectors.KINDS.items()
-    ]
-    return render(
-        request,
-        "directory/validation.html",
-        {
-            "kinds": selectors.kind_tabs(),
-            "pending": pending,
-            "changes": selectors.pending_changes_to_show(request.user),
-        },
-    )
-
-
-def _decide(request: HttpRequest, decide, **target) -> HttpResponse:
-    """Run a staff decision (approve, or reject with a reason) and go back to the queue."""
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose approve or reject."))
-        return redirect("directory:validation")
-    try:
-        decide(
-            **target,
-            by=request.user,
-            approve=form.cleaned_data["approve"],
-            reason=form.cleaned_data["reason"],
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Decision recorded."))
-    return redirect("directory:validation")
-
-
-@require_POST
-@login_required
-def record_validate(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    record = get_object_or_404(selectors.kind_model(kind), pk=pk)
-    return _decide(request, services.record_validate, record=record)
-
-
-@require_POST
-@login_required
-def change_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    change = get_object_or_404(ProfileChange, pk=pk)
-    return _decide(request, services.change_decide, change=change)
-
-
 @require_POST
 @login_required
 def park_tenants(request: HttpRequest, pk: int) -> HttpResponse:
@@ -378,37 +319,3 @@ def park_tenants(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Give the enterprise's number."))
     return redirect(park)
-
-
-def membership_list(request: HttpRequest) -> HttpResponse:
-    memberships = selectors.memberships_for(request.user)
-    page = Paginator(memberships, 50).get_page(request.GET.get("page"))
-    for membership in page.object_list:
-        membership.manageable = permissions.can_manage_membership(request.user, membership)
-    return render(
-        request, "directory/memberships.html", {"page": page, "kinds": selectors.kind_tabs()}
-    )
-
-
-MEMBERSHIP_ACTIONS = {"activate": "active", "lapse": "lapsed", "expel": "expelled"}
-
-
-@require_POST
-@login_required
-def membership_action(request: HttpRequest, pk: int) -> HttpResponse:
-    membership = get_object_or_404(selectors.memberships(include_expelled=True), pk=pk)
-    action = request.POST.get("action", "")
-    try:
-        if action == "renew":
-            services.membership_renew(membership=membership, by=request.user)
-        elif action in MEMBERSHIP_ACTIONS:
-            services.membership_set_status(
-                membership=membership, by=request.user, status=MEMBERSHIP_ACTIONS[action]
-            )
-        else:
-            raise ValidationError(_("Unknown action."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Membership updated."))
-    return redirect("directory:memberships")
