@@ -3,51 +3,18 @@
 Existing rows get them appended in one UPDATE per table. On SQLite the FTS5 table and its
 triggers are dropped first and the index rebuilt after, which is much faster than letting
 the update trigger re-index a million rows one by one (1 M enterprises: about a minute). The tokens are built in SQL from the copied columns, the same way
-search.facets() builds them in Python (a test compares the two). The index SQL is frozen
-here, as in 0002, rather than imported from live code.
+search.facets() builds them in Python (a test compares the two). The index SQL is 0002's
+frozen copy, not live code.
 """
 
 import re
+from importlib import import_module
 
 from django.db import migrations
 
-TABLES = (
-    "directory_enterprise",
-    "directory_park",
-    "directory_investor",
-    "directory_talent",
-    "directory_serviceprovider",
-)
-
-
-def index_sql(vendor, table):
-    if vendor == "postgresql":
-        return [
-            f"CREATE INDEX {table}_search_gin ON {table} "
-            f"USING GIN (to_tsvector('simple', search_text))"
-        ]
-    fts = f"{table}_fts"
-    return [
-        f"CREATE VIRTUAL TABLE {fts} USING fts5(search_text, content='{table}', "
-        f"content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
-        f"CREATE TRIGGER {fts}_ai AFTER INSERT ON {table} BEGIN "
-        f"INSERT INTO {fts}(rowid, search_text) VALUES (new.id, new.search_text); END",
-        f"CREATE TRIGGER {fts}_ad AFTER DELETE ON {table} BEGIN "
-        f"INSERT INTO {fts}({fts}, rowid, search_text) VALUES('delete', old.id, old.search_text); "
-        f"END",
-        f"CREATE TRIGGER {fts}_au AFTER UPDATE OF search_text ON {table} BEGIN "
-        f"INSERT INTO {fts}({fts}, rowid, search_text) VALUES('delete', old.id, old.search_text); "
-        f"INSERT INTO {fts}(rowid, search_text) VALUES (new.id, new.search_text); END",
-    ]
-
-
-def drop_index_sql(vendor, table):
-    if vendor == "postgresql":
-        return [f"DROP INDEX IF EXISTS {table}_search_gin"]
-    fts = f"{table}_fts"
-    return [f"DROP TRIGGER IF EXISTS {fts}_{t}" for t in ("ai", "ad", "au")] + [
-        f"DROP TABLE IF EXISTS {fts}"
-    ]
+# The index SQL frozen in 0002 (a migration, so it never changes with live code).
+_frozen = import_module("wenchuang.directory.migrations.0002_search_indexes")
+TABLES, index_sql, drop_index_sql = _frozen.TABLES, _frozen.index_sql, _frozen.drop_index_sql
 
 
 REGION_FACETS = (
