@@ -62,3 +62,13 @@ def localized(obj: object, base: str, language: str | None = None) -> Localized:
         if text.strip():
             return Localized(text, code, code != order[0])
     return Localized("", order[0], False)
+
+
+def localized_mapping(texts: dict[str, str] | None, language: str | None = None) -> str:
+    """The text of a {language code: text} mapping (labels defined as data) for the reader."""
+    texts = texts or {}
+    for code in language_order(language):
+        text = texts.get(code) or ""
+        if text.strip():
+            return text
+    return ""
