@@ -1,4 +1,4 @@
-"""Two staff members deciding on one designation at once: one wins, the other is told (PostgreSQL)."""
+"""Two staff deciding on one designation at once: one wins, the other is told (PostgreSQL)."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""The designation pages as each role sees them: the register, a designation, the assessment form."""
+"""The designation pages as each role sees them: the register, a designation, an assessment."""
 
 import datetime
 
