@@ -143,3 +143,17 @@ def test_staff_save_a_sound_set_and_others_may_not(cast):
             services.indicator_set_save(
                 by=cast[who], code="x", title_zh_hans="x", definition=STANDARD_DEFINITION
             )
+
+
+def test_the_admin_refuses_a_malformed_definition(client, db):
+    from wenchuang.accounts.models import User
+
+    admin = User.objects.create_superuser("root", password="pw-for-tests")
+    client.force_login(admin)
+    response = client.post(
+        "/en/admin/designation/indicatorset/add/",
+        {"code": "bad", "title_zh_hans": "坏", "definition": '{"indicators": []}'},
+    )
+    assert response.status_code == 200
+    assert "List at least one indicator." in response.content.decode()
+    assert not IndicatorSet.objects.filter(code="bad").exists()
