@@ -18,6 +18,9 @@ class IndicatorSet(models.Model):
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     title = TranslatedField(models.CharField, _("title"), max_length=200, blank=True)
+    # The columns the declaration adds, spelled out for type checkers.
+    title_zh_hans: str
+    title_en: str
     definition = models.JSONField(_("definition"), default=dict)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
