@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wenchuang.core.translated import TranslatedField
 from wenchuang.core.validators import description_length
@@ -65,7 +66,8 @@ class FieldAssessment(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("in progress")
-        SUBMITTED = "submitted", _("submitted")
+        # "submitted" alone is also a date's label elsewhere ("submitted on").
+        SUBMITTED = "submitted", pgettext_lazy("assessment status", "submitted")
 
     class Outcome(models.TextChoices):
         RENEW = indicators.RENEW, _("renew")
@@ -114,7 +116,7 @@ class FieldAssessment(models.Model):
     submitted_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
