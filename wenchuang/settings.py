@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "wenchuang.accounts",
     "wenchuang.directory",
     "wenchuang.designation",
+    "wenchuang.workflows",
 ]
 
 MIDDLEWARE = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -64,11 +65,33 @@ def localized(obj: object, base: str, language: str | None = None) -> Localized:
     return Localized("", order[0], False)
 
 
-def localized_mapping(texts: dict[str, str] | None, language: str | None = None) -> str:
-    """The text of a {language code: text} mapping (labels defined as data) for the reader."""
-    texts = texts or {}
+def pick_text(texts: Mapping[str, str], language: str | None = None) -> str:
+    """From texts given as data per language ({"zh-hans": ..., "en": ...}), the reader's.
+
+    The same chain as `localized()`: a stage label or a form field's label written by staff
+    in Chinese and English reads English for a French reader.
+    """
     for code in language_order(language):
         text = texts.get(code) or ""
         if text.strip():
             return text
     return ""
+
+
+class TextsByLanguage:
+    """A label kept as data per language; `str()` gives the reader's, like a lazy gettext."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self.texts = dict(texts)
+
+    def __str__(self) -> str:
+        return pick_text(self.texts)
+
+    def __repr__(self) -> str:
+        return f"TextsByLanguage({self.texts!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TextsByLanguage) and other.texts == self.texts
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self.texts.items())))
