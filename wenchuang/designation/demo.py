@@ -61,14 +61,51 @@ def _yearly(designation, year: int, values, *, staff, institution, assessor, dec
     return designation
 
 
+def _from_applications(*, staff, institution, assessor, indicator_set) -> set[int]:
+    """The engine's designation applications get the assessments and designations their
+    stages imply (the engine's demo places them at a stage without running the hooks).
+    Returns the parks designated this way."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from wenchuang.workflows.models import Application
+
+    designated: set[int] = set()
+    park_type = ContentType.objects.get_for_model(Park)
+    applications = Application.objects.filter(
+        call__programme__kind="designation",
+        subject_type=park_type,
+        stage__in=["field_assessment", "expert_review", "decision", "approved"],
+    ).order_by("id")
+    for application in applications:
+        park = Park.objects.get(pk=application.subject_id)
+        order = services.assessment_order(
+            park=park,
+            indicator_set=indicator_set,
+            assessor=institution,
+            by=staff,
+            application=application,
+        )
+        if application.stage == "field_assessment":
+            services.assessment_save(
+                assessment=order, by=assessor, values={"tenant_enterprises": 75}
+            )
+            continue
+        assessment = _assess(order, assessor, GOOD_VALUES)
+        if application.stage == "approved" and park.pk not in designated:
+            services.designation_grant(assessment=assessment, by=staff)
+            services.application_designated(application=application)
+            designated.add(park.pk)
+    return designated
+
+
 @transaction.atomic
-def create_demo() -> dict[str, int]:
+def create_demo(generator: object = None) -> dict[str, int]:
     """Create the demo designations (nothing when the demo directory or its people are missing)."""
     staff = User.objects.filter(username="staff_national").first()
     assessor = User.objects.filter(username="assessor_demo").first()
     institution = Organisation.objects.filter(kind=Organisation.Kind.INSTITUTION).first()
-    parks = list(Park.objects.filter(status="published").order_by("id")[:8])
-    if staff is None or assessor is None or institution is None or len(parks) < 8:
+    parks = list(Park.objects.filter(status="published").order_by("id"))
+    if staff is None or assessor is None or institution is None:
         return {}
     indicator_set = services.indicator_set_save(
         by=staff,
@@ -78,6 +115,11 @@ def create_demo() -> dict[str, int]:
         definition=STANDARD_DEFINITION,
     )
     people = {"staff": staff, "institution": institution, "assessor": assessor}
+    taken = _from_applications(**people, indicator_set=indicator_set)
+    # The register's history: parks the applications did not designate, at every status.
+    parks = [park for park in parks if park.pk not in taken][:8]
+    if len(parks) < 8:
+        return {}
     designate = dict(people, indicator_set=indicator_set)
     # A field assessment in progress, and one submitted and awaiting the centre's decision.
     draft = services.assessment_order(
@@ -107,7 +149,8 @@ def create_demo() -> dict[str, int]:
 
 
 def wipe_demo() -> None:
-    """Delete every designation and assessment of demo parks (before the directory is wiped)."""
+    """Delete every designation and assessment of demo parks (before the engine's and the
+    directory's demo data are wiped)."""
     parks = Park.objects.filter(email__endswith=DEMO_DOMAIN)
     Designation.objects.filter(park__in=parks).update(assessment=None)
     FieldAssessment.objects.filter(park__in=parks).delete()

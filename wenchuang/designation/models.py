@@ -99,6 +99,16 @@ class FieldAssessment(models.Model):
         related_name="assessments",
     )
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    # The designation application (workflows) whose field assessment stage ordered it; the
+    # institution's work stays on the register's record if the application goes.
+    application = models.ForeignKey(
+        "workflows.Application",
+        verbose_name=_("application"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     values = models.JSONField(_("values"), default=dict, blank=True)
     score = models.DecimalField(_("score"), max_digits=5, decimal_places=2, null=True, blank=True)
     report = models.TextField(_("findings"), blank=True, validators=description_length())

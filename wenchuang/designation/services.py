@@ -74,8 +74,12 @@ def assessment_order(
     by: Any,
     designation: Designation | None = None,
     year: int | None = None,
+    application: Any = None,
 ) -> FieldAssessment:
-    """Entrust a field assessment (or, for a designation, its yearly one) to an institution."""
+    """Entrust a field assessment (or, for a designation, its yearly one) to an institution.
+
+    `application`: the designation application whose field-assessment stage asks for it.
+    """
     require(permissions.can_decide(by, park.region_id))
     _check_institution(assessor)
     assessment = FieldAssessment(
@@ -83,6 +87,7 @@ def assessment_order(
         indicator_set=indicator_set,
         assessor=assessor,
         ordered_by=by if getattr(by, "pk", None) else None,
+        application=application,
     )
     if designation is not None:
         if not designation.is_live:
@@ -182,6 +187,8 @@ def assessment_submit(
         updates={"submitted_at": timezone.now(), "submitted_by_id": by.pk, "score": score},
         changes={"score": str(score)},
     )
+    if assessment.application_id:
+        _application_moves_on(assessment, by)
     staff_link = reverse_lazy("designation:assessment", args=[assessment.pk])
     if assessment.ordered_by_id:
         notify(
@@ -191,6 +198,24 @@ def assessment_submit(
             link=staff_link,
         )
     return assessment
+
+
+def _application_moves_on(assessment: FieldAssessment, by: Any) -> None:
+    """The submitted assessment sends its application on to expert review (the assessor's move)."""
+    from wenchuang.workflows.models import Application
+    from wenchuang.workflows.services import move_stage
+
+    application = Application.objects.get(pk=assessment.application_id)
+    if application.stage == "field_assessment":
+        move_stage(application=application, target="expert_review", by=by)
+
+
+def application_designated(*, application: Any) -> None:
+    """After the designation is made, the application shows `designated` (the system's move)."""
+    from wenchuang.workflows.services import move_stage
+
+    moved = move_stage(application=application, target="designated", by=None)
+    application.stage, application.updated_at = moved.stage, moved.updated_at
 
 
 def _certificate_number(designation: Designation) -> str:

@@ -5,7 +5,6 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from wenchuang.designation import demo as designation_demo
 from wenchuang.directory.demo import generate
 from wenchuang.reference.models import Region
 
@@ -33,14 +32,9 @@ class Command(BaseCommand):
         if not Region.objects.filter(code="000000").exists():
             raise CommandError(_("Load the reference data first: wenchuang load-reference"))
         started = time.monotonic()
-        if reset:
-            # Designations hold on to demo parks; they go first. (Until the demo registry.)
-            designation_demo.wipe_demo()
         summary = generate(
             enterprises=enterprises, seed=seed, progress=not no_progress, reset=reset
         )
-        if not summary.skipped:
-            summary.created.update(designation_demo.create_demo())
         if summary.skipped:
             self.stdout.write(
                 _("Demo data is already present; nothing created (use --reset to recreate it).")
