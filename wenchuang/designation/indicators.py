@@ -29,7 +29,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wenchuang.core.languages import localized_mapping
+from wenchuang.core.languages import pick_text
 
 QUANTITATIVE, QUALITATIVE = "quantitative", "qualitative"
 GROUPS = {
@@ -160,11 +160,11 @@ def indicators(definition: dict) -> list[dict]:
 
 
 def label(item: dict, language: str | None = None) -> str:
-    return localized_mapping(item.get("label"), language) or item.get("key", "")
+    return pick_text(item.get("label") or {}, language) or item.get("key", "")
 
 
 def level_labels(item: dict, language: str | None = None) -> list[str]:
-    return [localized_mapping(level, language) for level in item.get("levels", [])]
+    return [pick_text(level, language) for level in item.get("levels", [])]
 
 
 def unit_label(item: dict) -> str:
