@@ -15,9 +15,11 @@ def test_the_demo_register_holds_every_status_with_its_assessments(demo_db):
     assert [e.action for e in history_for(warned)][:1] == ["warn"]
     # An assessor has work waiting, and staff a submitted assessment to decide on.
     assert FieldAssessment.objects.filter(status="draft", purpose="designation").exists()
-    assert FieldAssessment.objects.filter(
-        status="submitted", purpose="designation", designation=None
-    ).exclude(pk__in=Designation.objects.values("assessment")).exists()
+    assert (
+        FieldAssessment.objects.filter(status="submitted", purpose="designation", designation=None)
+        .exclude(pk__in=Designation.objects.values("assessment"))
+        .exists()
+    )
 
 
 def test_the_demo_designations_go_before_the_directory_is_wiped(demo_db):
