@@ -202,11 +202,10 @@ def assessment_submit(
 
 def _application_moves_on(assessment: FieldAssessment, by: Any) -> None:
     """The submitted assessment sends its application on to expert review (the assessor's move)."""
-    from wenchuang.workflows.models import Application
     from wenchuang.workflows.services import move_stage
 
-    application = Application.objects.get(pk=assessment.application_id)
-    if application.stage == "field_assessment":
+    application = assessment.application
+    if application is not None and application.stage == "field_assessment":
         move_stage(application=application, target="expert_review", by=by)
 
 
