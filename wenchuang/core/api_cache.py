@@ -26,9 +26,10 @@ _KEY = "_wenchuang_list_cache_key"  # set on a request whose answer is to be kep
 def key_for(request: HttpRequest, models: Sequence[type[Model]]) -> str | None:
     """The key of this request's answer, or None when it must be built afresh: only a GET
     by a visitor (no token, no signed-in session) shares its answer with others."""
-    if request.method != "GET" or getattr(request, "auth", None) is None:
+    auth = getattr(request, "auth", None)  # set by ninja's authentication
+    if request.method != "GET" or auth is None:
         return None
-    if getattr(request.auth, "is_authenticated", True):  # staff and owners see other rows
+    if getattr(auth, "is_authenticated", True):  # staff and owners see other rows
         return None
     # ?page=2&q=x and ?q=x&page=2 ask the same; repeated parameters keep their order.
     query = [(name, value) for name, values in sorted(request.GET.lists()) for value in values]
@@ -49,8 +50,8 @@ def cached_answer(request: HttpRequest, key: str) -> HttpResponse | None:
 def keep(request: HttpRequest, response: HttpResponseBase) -> None:
     """Store the finished answer of a request `cached_answer` marked, if it is a 200."""
     key = getattr(request, _KEY, None)
-    if key is None or response.status_code != 200 or response.streaming:
-        return
+    if key is None or response.status_code != 200 or not isinstance(response, HttpResponse):
+        return  # (a streaming answer has no content to keep)
     headers = {name: value for name, value in response.headers.items()}
     timeout = settings.LIST_CACHE_SECONDS
     caches[CACHE_ALIAS].set(key, (response.content, headers), timeout)

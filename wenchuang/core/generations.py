@@ -112,6 +112,6 @@ def current(models: Iterable[type[Model]], using: str = DEFAULT_DB_ALIAS) -> tup
 def _select_sql(using: str, count: int) -> str:
     quote = connections[using].ops.quote_name
     table = quote(ContentGeneration._meta.db_table)
-    name, value = (quote(ContentGeneration._meta.get_field(f).column) for f in ("name", "value"))
+    name, value = quote("name"), quote("value")  # the model's columns
     marks = ", ".join(["%s"] * count)
     return f"SELECT {name}, {value} FROM {table} WHERE {name} IN ({marks})"
