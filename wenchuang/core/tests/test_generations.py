@@ -69,3 +69,12 @@ def test_a_model_nobody_tracks_gets_no_generation():
     generations.bump(AuditEvent)
     AuditEvent.objects.create(action="update", record_type="x", record_id="1")
     assert generation(AuditEvent) == 0
+
+
+def test_reloading_the_classification_moves_its_generation():
+    # The reference loader upserts with bulk_create, which sends no post_save.
+    from wenchuang.reference.loading import load_categories
+
+    before = generation(IndustryCategory)
+    load_categories()
+    assert generation(IndustryCategory) == before + 1

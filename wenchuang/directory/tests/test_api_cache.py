@@ -210,3 +210,26 @@ def test_a_write_rolled_back_keeps_the_answer(client, staff, studios):
     with CaptureQueriesContext(connection) as queries:
         assert "Never Saved" not in visitor_list(client)
     assert len(queries.captured_queries) == 1  # still the kept answer
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_member_the_association_admits_shows_in_the_next_members_list(
+    client, cast, orgs, directory
+):
+    from wenchuang.directory.models import AssociationMembership
+
+    membership = AssociationMembership.objects.create(
+        association=orgs["association"],
+        member=orgs["acme"],
+        enterprise=directory["acme"],
+        membership_type="director",
+        yearly_fee="5000.00",
+    )
+
+    def listed() -> list[int]:
+        response = client.get("/api/v1/memberships", HTTP_ACCEPT_LANGUAGE="en")
+        return [row["id"] for row in response.json()["results"]]
+
+    assert listed() == []  # an applicant: not shown to visitors
+    services.membership_set_status(membership=membership, by=cast["wuxi_staff"], status="active")
+    assert listed() == [membership.pk]
