@@ -78,3 +78,12 @@ def test_reloading_the_classification_moves_its_generation():
     before = generation(IndustryCategory)
     load_categories()
     assert generation(IndustryCategory) == before + 1
+
+
+def test_the_demo_generators_bulk_writes_move_the_generations():
+    # The demo writes with bulk_create and QuerySet.update; wiping it moves what it wrote.
+    from wenchuang.directory.demo import wipe_demo_data
+
+    before = generation(Enterprise), generation(Park)
+    wipe_demo_data()
+    assert (generation(Enterprise), generation(Park)) == (before[0] + 1, before[1] + 1)
