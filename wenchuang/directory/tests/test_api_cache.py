@@ -213,18 +213,10 @@ def test_a_write_rolled_back_keeps_the_answer(client, staff, studios):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_member_the_association_admits_shows_in_the_next_members_list(
-    client, cast, orgs, directory
-):
-    from wenchuang.directory.models import AssociationMembership
+def test_a_member_the_association_admits_shows_in_the_next_members_list(client, cast, orgs):
+    from .factories import AssociationMembershipFactory
 
-    membership = AssociationMembership.objects.create(
-        association=orgs["association"],
-        member=orgs["acme"],
-        enterprise=directory["acme"],
-        membership_type="director",
-        yearly_fee="5000.00",
-    )
+    membership = AssociationMembershipFactory(applied=True, association=orgs["association"])
 
     def listed() -> list[int]:
         response = client.get("/api/v1/memberships", HTTP_ACCEPT_LANGUAGE="en")
