@@ -239,7 +239,7 @@ LOCMEM_CACHE = "django.core.cache.backends.locmem.LocMemCache"
 CACHES = {
     "default": {"BACKEND": LOCMEM_CACHE},
     # Visitors' API list answers (core/api_cache.py, decision 0015): in each process's memory
-    # by default (2,000 answers of ~16 kB at most); processes may share a RedisCache instead
+    # by default (1,000 answers of 16-64 kB at most); processes may share a RedisCache instead
     # (LIST_CACHE_BACKEND=django.core.cache.backends.redis.RedisCache, LIST_CACHE_LOCATION=…).
     "lists": {
         "BACKEND": env("LIST_CACHE_BACKEND", LOCMEM_CACHE),
@@ -247,7 +247,7 @@ CACHES = {
     },
 }
 if CACHES["lists"]["BACKEND"] == LOCMEM_CACHE:
-    CACHES["lists"]["OPTIONS"] = {"MAX_ENTRIES": 2000}
+    CACHES["lists"]["OPTIONS"] = {"MAX_ENTRIES": 1000}
 # A kept answer is dropped by the next write to its rows; this bounds how long one lives if
 # a write ever failed to say so (seconds).
 LIST_CACHE_SECONDS = int(env("LIST_CACHE_SECONDS", "60"))

@@ -11,6 +11,7 @@ from wenchuang.directory.importing import import_file
 from wenchuang.directory.models import Enterprise
 
 from .conftest import csv_bytes, enterprise_row
+from .factories import AssociationMembershipFactory
 
 WUXI_BINHU = "320211"
 ANIMATION = "0241"
@@ -214,8 +215,6 @@ def test_a_write_rolled_back_keeps_the_answer(client, staff, studios):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_member_the_association_admits_shows_in_the_next_members_list(client, cast, orgs):
-    from .factories import AssociationMembershipFactory
-
     membership = AssociationMembershipFactory(applied=True, association=orgs["association"])
 
     def listed() -> list[int]:
