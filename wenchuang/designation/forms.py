@@ -21,12 +21,19 @@ class RegisterFilterForm(forms.Form):
         choices=[("", _("any status")), *Designation.Status.choices],
     )
     province = forms.ChoiceField(label=_("Province"), required=False)
+    prefecture = forms.ChoiceField(label=_("City"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         provinces = Region.objects.filter(level=Region.Level.PROVINCE).order_by("code")
         self.fields["province"].choices = [("", _("all provinces"))] + [
             (r.code, str(r.name)) for r in provinces
+        ]
+        # The cities that have designated areas: a short list, whatever the province.
+        codes = Designation.objects.exclude(prefecture_code="").values("prefecture_code")
+        cities = Region.objects.filter(code__in=codes).order_by("code")
+        self.fields["prefecture"].choices = [("", _("all cities"))] + [
+            (r.code, str(r.name)) for r in cities
         ]
 
     def filters(self) -> dict[str, str]:

@@ -151,6 +151,20 @@ def test_staff_designate_a_park_that_passed_for_the_sets_validity(cast, orgs, na
     assert designation.park == assessment.park
 
 
+def test_the_park_manager_hears_of_the_designation(
+    cast, orgs, park, django_capture_on_commit_callbacks
+):
+    manager = cast["park_manager"]
+    manager.language = "en"
+    manager.save(update_fields=["language"])
+    assessment = FieldAssessmentFactory(submitted=True, park=park, assessor=orgs["assessors"])
+    with django_capture_on_commit_callbacks(execute=True):
+        designation = services.designation_grant(assessment=assessment, by=cast["wuxi_staff"])
+    assert [m.to for m in mail.outbox] == [[manager.email]]
+    assert mail.outbox[0].subject == "Wuxi Studios is designated as a cluster area"
+    assert designation.certificate_number in mail.outbox[0].body
+
+
 @pytest.mark.parametrize("name", [*NOT_DECIDERS, "anonymous"])
 def test_nobody_else_designates(cast, orgs, name):
     assessment = FieldAssessmentFactory(submitted=True, assessor=orgs["assessors"])
