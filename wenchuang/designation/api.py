@@ -56,6 +56,7 @@ class DesignationOut(Schema):
 class DesignationQuery(PageQuery):
     status: DesignationStatus | None = None  # type: ignore[valid-type]
     province: str = Field("", pattern=r"^(\d{6})?$", description="A province's GB/T 2260 code")
+    prefecture: str = Field("", pattern=r"^(\d{6})?$", description="A city's GB/T 2260 code")
 
 
 @router.listing(
@@ -68,7 +69,9 @@ class DesignationQuery(PageQuery):
 )
 def designation_list(request: HttpRequest, query: Query[DesignationQuery]):
     return selectors.register(
-        status=query.status.value if query.status else "", province=query.province
+        status=query.status.value if query.status else "",
+        province=query.province,
+        prefecture=query.prefecture,
     )
 
 

@@ -26,6 +26,8 @@ def test_the_register_is_public_and_filtered(client, reference_data):
     ]
     liaoning = client.get("/api/v1/designations", {"province": "210000"}).json()["results"]
     assert [d["region"][:2] for d in liaoning] == ["21"]
+    wuxi = client.get("/api/v1/designations", {"prefecture": "320200"}).json()["results"]
+    assert [d["id"] for d in wuxi] == [warned.pk]
     one = client.get(f"/api/v1/designations/{warned.pk}", HTTP_ACCEPT_LANGUAGE="en").json()
     assert one["park"]["name"] == "Wuxi Design Park"
     assert one["valid_until"] == "2028-01-01"
