@@ -1,0 +1,19 @@
+"""Award pages (mounted at /funding/, below the language prefix)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "funding"
+
+urlpatterns = [
+    # /funding/awards/...
+    path("awards/", views.award_list, name="awards"),
+    path("awards/<int:pk>/", views.award_detail, name="award-detail"),
+    path("awards/<int:pk>/sign/", views.award_sign, name="award-sign"),
+    path("awards/<int:pk>/action/", views.award_action, name="award-action"),
+    # /funding/tranches/<id>/pay/, /funding/reports/<id>/...
+    path("tranches/<int:pk>/pay/", views.tranche_pay, name="tranche-pay"),
+    path("reports/<int:pk>/submit/", views.report_submit, name="report-submit"),
+    path("reports/<int:pk>/decide/", views.report_decide, name="report-decide"),
+]
