@@ -1,8 +1,6 @@
 """Awards and reports on the use of funds in the JSON API: recipients send reports and their
 attachments; centre staff accept or reject them. The same permissions as the pages."""
 
-from __future__ import annotations
-
 import datetime
 from decimal import Decimal
 

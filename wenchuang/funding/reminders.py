@@ -28,7 +28,7 @@ OVERDUE_PERIOD_DAYS = 7
 def reminder_key(due_on: datetime.date, today: datetime.date) -> str:
     """The reminder period `today` falls in: "" (too early), "due", "overdue-1", "overdue-2"…"""
     if today > due_on:
-        return f"overdue-{(today - due_on).days // OVERDUE_PERIOD_DAYS + 1}"
+        return f"overdue-{((today - due_on).days - 1) // OVERDUE_PERIOD_DAYS + 1}"
     if today >= due_on - datetime.timedelta(days=DUE_SOON_DAYS):
         return "due"
     return ""

@@ -3,6 +3,8 @@ their own), an award's page with tranches and reports, and the forms posted from
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,8 +27,9 @@ from .workflows import AWARD
 
 
 def _paid_chart(user) -> Chart:
+    cents = Decimal("0.01")
     rows = [
-        [f"{year} ({currency})", awarded, paid]
+        [f"{year} ({currency})", awarded.quantize(cents), paid.quantize(cents)]
         for year, currency, awarded, paid in selectors.paid_and_awarded_by_year(user)
     ]
     return Chart(

@@ -89,9 +89,7 @@ def _walk_to_final_report(cast, orgs):
     return award
 
 
-def test_the_last_payment_moves_the_award_to_its_reports_and_the_final_report_closes_it(
-    cast, orgs
-):
+def test_the_last_payment_moves_the_award_to_its_reports_and_the_final_report_closes_it(cast, orgs):
     award = _walk_to_final_report(cast, orgs)
     assert award.status == "reporting"
     final = award.reports.get(kind="final")
@@ -105,7 +103,9 @@ def test_the_last_payment_moves_the_award_to_its_reports_and_the_final_report_cl
     assert award.status == "closed"
 
 
-@pytest.mark.parametrize(("consequence", "status"), [("repayment", "repayment"), ("stop", "stopped")])
+@pytest.mark.parametrize(
+    ("consequence", "status"), [("repayment", "repayment"), ("stop", "stopped")]
+)
 def test_a_rejected_final_report_flags_repayment_or_stops_the_funding(
     cast, orgs, consequence, status
 ):
@@ -128,7 +128,9 @@ def test_a_rejected_final_report_cannot_simply_go_back_for_correction(cast, orgs
     final = award.reports.get(kind="final")
     services.report_submit(report=final, by=cast["rep"], summary="完成", amount_spent=1)
     with pytest.raises(ValidationError) as refused:
-        services.report_reject(report=final, by=cast["wuxi_staff"], note="No", consequence="resubmit")
+        services.report_reject(
+            report=final, by=cast["wuxi_staff"], note="No", consequence="resubmit"
+        )
     assert "consequence" in refused.value.message_dict
 
 
