@@ -16,6 +16,8 @@ from wenchuang.directory.models import (
     ProfileChange,
 )
 from wenchuang.directory.selectors import KINDS
+from wenchuang.funding.demo import generate_awards
+from wenchuang.funding.models import Award, Tranche, UseReport
 
 ENTERPRISES = 80
 SEED = 2026
@@ -53,6 +55,14 @@ def _samples(model) -> list[int]:
     return list(dict.fromkeys(pk for pk in picks if pk is not None))
 
 
+def _one_per(model, field: str) -> list[int]:
+    """The first row of each value of `field`."""
+    firsts: dict = {}
+    for pk, value in model.objects.order_by("id").values_list("id", field):
+        firsts.setdefault(value, pk)
+    return list(firsts.values())
+
+
 def build_site() -> CrawlSite:
     """The demo generator's records, plus what only use creates: a pending change, a job."""
     summary = generate(enterprises=ENTERPRISES, seed=SEED, progress=False, reset=True)
@@ -78,6 +88,7 @@ def build_site() -> CrawlSite:
         errors=[{"line": 2, "field": "region_code", "reason": "unknown region"}],
         created_by=users["staff"],
     )
+    generate_awards()
     site = CrawlSite(
         users=users,
         records={kind: _samples(model) for kind, model in KINDS.items()},
@@ -88,6 +99,17 @@ def build_site() -> CrawlSite:
             "membership": list(
                 AssociationMembership.objects.order_by("id").values_list("id", flat=True)[:2]
             ),
+            # An award at each stage, and a report and a tranche in each state.
+            "award": list(Award.objects.order_by("id").values_list("id", flat=True)),
+            "use_report": _one_per(UseReport, "status"),
+            "tranche": [
+                *Tranche.objects.filter(paid_on=None)
+                .order_by("id")
+                .values_list("id", flat=True)[:2],
+                *Tranche.objects.exclude(paid_on=None)
+                .order_by("id")
+                .values_list("id", flat=True)[:1],
+            ],
         },
     )
     for role, user in users.items():

@@ -43,6 +43,12 @@ PK_SOURCES = {
     "directory:import-job": lambda site: site.ids["job"],
     "directory:membership-action": lambda site: site.ids["membership"],
     "directory:enterprise-profile-pdf": lambda site: site.records["enterprise"],
+    "funding:award-detail": lambda site: site.ids["award"],
+    "funding:award-sign": lambda site: site.ids["award"],
+    "funding:award-action": lambda site: site.ids["award"],
+    "funding:tranche-pay": lambda site: site.ids["tranche"],
+    "funding:report-submit": lambda site: site.ids["use_report"],
+    "funding:report-decide": lambda site: site.ids["use_report"],
     # No domain attaches files yet: an unknown file must answer 404 (or the sign-in), not 5xx.
     "core:file": lambda site: [1],
 }
