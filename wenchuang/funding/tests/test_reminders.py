@@ -52,7 +52,7 @@ def test_a_recipient_is_reminded_once_per_period_never_twice(
     assert run(datetime.date(2026, 10, 5), django_capture_on_commit_callbacks)["overdue"] == 0
     assert run(datetime.date(2026, 10, 8), django_capture_on_commit_callbacks)["overdue"] == 1
     assert len(mail.outbox) == 3
-    assert "Overdue" in mail.outbox[1].subject
+    assert mail.outbox[1].subject.startswith("逾期")  # the recipient reads Chinese
 
 
 def test_an_unsigned_award_or_a_sent_report_is_not_reminded(
