@@ -66,14 +66,14 @@ def _locked(model, obj, version: str | None):
 def _clean_tranches(award: Award, tranches: Iterable[Mapping[str, Any]]) -> list[Tranche]:
     rows = []
     for position, data in enumerate(tranches, start=1):
-        tranche = Tranche(
-            award=award,
-            position=position,
-            milestone=str(data.get("milestone", "")).strip(),
-            amount=data.get("amount"),
-            due_on=data.get("due_on"),
-            needs_report=bool(data.get("needs_report", True)),
-        )
+        fields: dict[str, Any] = {
+            "position": position,
+            "milestone": str(data.get("milestone", "")).strip(),
+            "amount": data.get("amount"),
+            "due_on": data.get("due_on"),
+            "needs_report": bool(data.get("needs_report", True)),
+        }
+        tranche = Tranche(award=award, **fields)
         try:
             tranche.full_clean(exclude=["award"], validate_unique=False)
         except ValidationError as error:
@@ -93,7 +93,7 @@ def _clean_tranches(award: Award, tranches: Iterable[Mapping[str, Any]]) -> list
             {
                 "tranches": _("The tranches add up to %(total)s but the award is %(amount)s.")
                 % {
-                    "total": Money(total, award.currency_id).format(),
+                    "total": Money(total, str(award.currency_id)).format(),
                     "amount": award.money.format(),
                 }
             }
