@@ -13,8 +13,10 @@ class FundingConfig(AppConfig):
         from wenchuang.core.files import register_file_owner
 
         # Registers the overdue-report reminders with the scheduler.
-        from . import permissions, reminders  # noqa: F401
+        from . import kind, permissions, reminders  # noqa: F401
         from .models import UseReport
+
+        kind.register()
 
         register_file_owner(
             UseReport,

@@ -58,6 +58,15 @@ class Award(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.AGREEMENT
     )
+    # The application it was awarded on (none for an award entered by hand).
+    application = models.OneToOneField(
+        "workflows.Application",
+        verbose_name=_("application"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="award",
+    )
     agreement_signed_on = models.DateField(_("agreement signed on"), null=True, blank=True)
     final_report_due_on = models.DateField(_("final report due on"))
     # Placement columns, filled by core.regions.place(); jurisdiction_scope reads them.

@@ -120,3 +120,17 @@ def paid_and_awarded_by_year(user: Any) -> list[tuple[int, str, Decimal, Decimal
         )
         for row in rows
     ]
+
+
+def unfinished_reports(organisation_id: int) -> QuerySet[UseReport]:
+    """An organisation's reports that block a new application: overdue, or owed with a repayment."""
+    today = timezone.localdate()
+    return (
+        UseReport.objects.filter(award__recipient_id=organisation_id)
+        .filter(
+            Q(status__in=OPEN_REPORT, due_on__lt=today, award__status__in=RUNNING)
+            | Q(status=UseReport.Status.REJECTED, award__status=Award.Status.REPAYMENT)
+        )
+        .select_related("award")
+        .order_by("due_on", "id")
+    )

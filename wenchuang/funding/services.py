@@ -29,6 +29,7 @@ from wenchuang.core.regions import place
 from wenchuang.core.transitions import changed_meanwhile, transition, version_of
 
 from . import permissions
+from .applications import follow_award
 from .models import Award, Tranche, UseReport
 from .workflows import AWARD, PAY, REPORT, SET_TRANCHES
 
@@ -198,6 +199,7 @@ def agreement_sign(
         expected=Award.Status.AGREEMENT,
         updates={"agreement_signed_on": signed_on or timezone.localdate()},
     )
+    follow_award(award)
     notify("funding_agreement_signed", recipients_of(award), {"award": award}, link=_link(award))
     return award
 
@@ -224,6 +226,7 @@ def tranche_pay(*, tranche: Tranche, by: Any, paid_on: datetime.date | None = No
     )
     if not award.tranches.filter(paid_on__isnull=True).exists():
         transition(award, AWARD, Award.Status.REPORTING, by=by, expected=Award.Status.PAYMENTS)
+        follow_award(award)
     else:
         Award.objects.filter(pk=award.pk).update(updated_at=timezone.now())
     notify(
@@ -283,6 +286,7 @@ def report_submit(
     if report.kind == UseReport.Kind.FINAL:
         award = Award.objects.select_for_update().get(pk=report.award_id)
         transition(award, AWARD, Award.Status.FINAL_REPORT, by=by, expected=Award.Status.REPORTING)
+        follow_award(award)
     return report
 
 
@@ -317,6 +321,7 @@ def report_accept(
     if report.kind == UseReport.Kind.FINAL:
         award = Award.objects.select_for_update().get(pk=report.award_id)
         transition(award, AWARD, Award.Status.CLOSED, by=by, expected=Award.Status.FINAL_REPORT)
+        follow_award(award)
     _tell_decision(report)
     return report
 
@@ -390,6 +395,7 @@ def award_move(
         raise ValidationError({"note": _("Give the reason.")})
     award = _locked(Award, award, version)
     transition(award, AWARD, AWARD_ACTIONS[action], by=by, note=note)
+    follow_award(award)
     notify(
         "funding_award_changed",
         recipients_of(award),
