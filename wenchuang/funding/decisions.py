@@ -82,6 +82,8 @@ def _final_report_due(application: Application) -> datetime.date:
 
 def create_award(application: Application, by: Any) -> Award:
     """The kind's hook for `approved`: the award, within what is left of the call's budget."""
+    # Our own lock on the call: the engine's lock of the application happens to lock its
+    # call too (a join in select_for_update), but the budget must not hang on that.
     call = Call.objects.select_for_update().get(pk=application.call_id)
     amount = (_granted.get() or {}).get(application.pk) or application.amount_requested
     if amount is None:

@@ -134,3 +134,32 @@ def unfinished_reports(organisation_id: int) -> QuerySet[UseReport]:
         .select_related("award")
         .order_by("due_on", "id")
     )
+
+
+def awaiting_decision(user: Any, call: Any) -> QuerySet:
+    """The call's applications awaiting a decision, in the user's jurisdiction, oldest first."""
+    from wenchuang.workflows.models import Application
+
+    return jurisdiction_scope(
+        user,
+        Application.objects.filter(call=call, stage="decision").select_related("applicant", "call"),
+    ).order_by("submitted_at", "id")
+
+
+def fund_calls_to_decide(user: Any) -> list[tuple[Any, int]]:
+    """Fund calls with applications awaiting a decision in the user's jurisdiction."""
+    from django.db.models import Count
+
+    from wenchuang.workflows.models import Application, Call
+
+    waiting = (
+        jurisdiction_scope(
+            user, Application.objects.filter(stage="decision", call__programme__kind="fund")
+        )
+        .order_by()
+        .values("call")
+        .annotate(n=Count("id"))
+    )
+    counts = {row["call"]: row["n"] for row in waiting}
+    calls = Call.objects.filter(pk__in=counts).order_by("-opens_at")
+    return [(call, counts[call.pk]) for call in calls]

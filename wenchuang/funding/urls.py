@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from . import views
+from .views import awards as views
+from .views import decisions
 
 app_name = "funding"
 
@@ -16,4 +17,8 @@ urlpatterns = [
     path("tranches/<int:pk>/pay/", views.tranche_pay, name="tranche-pay"),
     path("reports/<int:pk>/submit/", views.report_submit, name="report-submit"),
     path("reports/<int:pk>/decide/", views.report_decide, name="report-decide"),
+    # /funding/calls/<id>/decisions/, /funding/applications/<id>/packet/
+    path("calls/<int:pk>/decisions/", decisions.call_decisions, name="call-decisions"),
+    path("applications/<int:pk>/packet/", decisions.packet, name="packet"),
+    path("applications/<int:pk>/packet.pdf", decisions.packet_pdf, name="packet-pdf"),
 ]

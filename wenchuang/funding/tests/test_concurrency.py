@@ -108,3 +108,30 @@ def test_a_double_clicked_payment_pays_once(reference_data, cast, orgs):
     outcomes = at_once(pay, pay)
     assert sum(isinstance(o, Exception) for o in outcomes) == 1
     assert AuditEvent.objects.filter(record_id=str(award.pk), action="pay_tranche").count() == 1
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_deciders_at_once_cannot_overspend_the_budget(reference_data, cast, orgs):
+    from wenchuang.funding import decisions
+    from wenchuang.funding.kind import fund_stages
+    from wenchuang.workflows.models import Application
+    from wenchuang.workflows.tests.factories import ApplicationFactory, CallFactory
+
+    call = CallFactory(budget_amount=Decimal("1000000.00"), stages=fund_stages())
+    first, second = (
+        ApplicationFactory(
+            call=call, applicant=orgs[key], decision=True, amount_requested_amount=Decimal("600000")
+        )
+        for key in ("acme", "rival")
+    )
+
+    def approve(application, by):
+        return lambda: decisions.application_decide(
+            application=Application.objects.get(pk=application.pk), by=by, approve=True
+        )
+
+    outcomes = at_once(approve(first, cast["wuxi_staff"]), approve(second, cast["jiangsu_staff"]))
+    assert sum(isinstance(o, Exception) for o in outcomes) == 1, outcomes
+    assert Award.objects.filter(application__call=call).count() == 1
+    assert decisions.budget_left(call).amount == Decimal("400000.00")

@@ -20,10 +20,10 @@ from wenchuang.core.files import files_of
 from wenchuang.core.regions import jurisdiction_of
 from wenchuang.core.transitions import version_of
 
-from . import permissions, selectors, services
-from .forms import AwardActionForm, DayForm, ReportDecisionForm, ReportForm
-from .models import Tranche, UseReport
-from .workflows import AWARD
+from .. import permissions, selectors, services
+from ..forms import AwardActionForm, DayForm, ReportDecisionForm, ReportForm
+from ..models import Tranche, UseReport
+from ..workflows import AWARD
 
 
 def _paid_chart(user) -> Chart:
@@ -54,6 +54,7 @@ def award_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "overdue": overdue,
             "chart": _paid_chart(request.user) if staff else None,
+            "calls": selectors.fund_calls_to_decide(request.user) if staff else [],
             "staff": staff,
         },
     )
