@@ -16,8 +16,9 @@ from wenchuang.directory.models import (
     ProfileChange,
 )
 from wenchuang.directory.selectors import KINDS
-from wenchuang.funding.demo import generate_awards
+from wenchuang.funding.demo import generate_awards, generate_fund_call
 from wenchuang.funding.models import Award, Tranche, UseReport
+from wenchuang.workflows.models import Application, Call
 
 ENTERPRISES = 80
 SEED = 2026
@@ -58,7 +59,8 @@ def _samples(model) -> list[int]:
 def _one_per(model, field: str) -> list[int]:
     """The first row of each value of `field`."""
     firsts: dict = {}
-    for pk, value in model.objects.order_by("id").values_list("id", field):
+    rows = model if hasattr(model, "model") else model.objects
+    for pk, value in rows.order_by("id").values_list("id", field):
         firsts.setdefault(value, pk)
     return list(firsts.values())
 
@@ -89,6 +91,7 @@ def build_site() -> CrawlSite:
         created_by=users["staff"],
     )
     generate_awards()
+    generate_fund_call()
     site = CrawlSite(
         users=users,
         records={kind: _samples(model) for kind, model in KINDS.items()},
@@ -102,6 +105,12 @@ def build_site() -> CrawlSite:
             # An award at each stage, and a report and a tranche in each state.
             "award": list(Award.objects.order_by("id").values_list("id", flat=True)),
             "use_report": _one_per(UseReport, "status"),
+            "fund_call": list(
+                Call.objects.filter(programme__kind="fund").values_list("id", flat=True)
+            ),
+            "fund_application": _one_per(
+                Application.objects.filter(call__programme__kind="fund"), "stage"
+            ),
             "tranche": [
                 *Tranche.objects.filter(paid_on=None)
                 .order_by("id")

@@ -49,6 +49,9 @@ PK_SOURCES = {
     "funding:tranche-pay": lambda site: site.ids["tranche"],
     "funding:report-submit": lambda site: site.ids["use_report"],
     "funding:report-decide": lambda site: site.ids["use_report"],
+    "funding:call-decisions": lambda site: site.ids["fund_call"],
+    "funding:packet": lambda site: site.ids["fund_application"],
+    "funding:packet-pdf": lambda site: site.ids["fund_application"],
     # No domain attaches files yet: an unknown file must answer 404 (or the sign-in), not 5xx.
     "core:file": lambda site: [1],
 }

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from wenchuang.directory.demo import generate
-from wenchuang.funding.demo import generate_awards, wipe_awards
+from wenchuang.funding.demo import generate_awards, generate_fund_call, wipe_awards
 from wenchuang.reference.models import Region
 
 
@@ -40,6 +40,7 @@ class Command(BaseCommand):
         )
         if not summary.skipped:
             summary.created["awards"] = generate_awards()
+            summary.created["fund applications"] = generate_fund_call()
         if summary.skipped:
             self.stdout.write(
                 _("Demo data is already present; nothing created (use --reset to recreate it).")
