@@ -11,4 +11,9 @@ class WorkflowsConfig(AppConfig):
 
     def ready(self) -> None:
         # The engine's audit verbs, registered before any service writes one.
-        from . import verbs  # noqa: F401
+        from wenchuang.core.demo import DemoStep, register_demo_step
+
+        from . import demo, verbs  # noqa: F401
+
+        # Calls and applications in `wenchuang demo-data`, after the directory's records.
+        register_demo_step(DemoStep("workflows", create=demo.create, wipe=demo.wipe, order=100))
