@@ -16,7 +16,6 @@ from wenchuang.directory.models import (
     ProfileChange,
 )
 from wenchuang.directory.selectors import KINDS
-from wenchuang.funding.demo import generate_awards, generate_fund_call
 from wenchuang.funding.models import Award, Tranche, UseReport
 from wenchuang.workflows.models import Application, Call
 
@@ -90,8 +89,6 @@ def build_site() -> CrawlSite:
         errors=[{"line": 2, "field": "region_code", "reason": "unknown region"}],
         created_by=users["staff"],
     )
-    generate_awards()
-    generate_fund_call()
     site = CrawlSite(
         users=users,
         records={kind: _samples(model) for kind, model in KINDS.items()},

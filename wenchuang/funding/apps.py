@@ -18,6 +18,13 @@ class FundingConfig(AppConfig):
 
         kind.register()
 
+        from wenchuang.core.demo import DemoStep, register_demo_step
+
+        from . import demo
+
+        # After the engine's calls and applications (order 100): awards built on them.
+        register_demo_step(DemoStep("funding", create=demo.create, wipe=demo.wipe, order=200))
+
         register_file_owner(
             UseReport,
             can_read=permissions.can_view_report,

@@ -113,105 +113,54 @@ def generate_awards() -> int:
     return made
 
 
-def _wuxi_enterprises(count: int) -> list:
-    """Organisations of Wuxi enterprises, made for the first demo enterprises without one."""
-    from wenchuang.accounts.models import Organisation
-    from wenchuang.directory.models import Enterprise
+def awards_for_approved_applications(staff) -> int:
+    """Awards for the demo fund call's approved applications, as the decision would make them.
 
-    found = list(
-        Organisation.objects.filter(kind="enterprise", region__code__startswith="3202").order_by(
-            "id"
-        )[:count]
-    )
-    spare = Enterprise.objects.filter(
-        organisation=None, status="published", region__code__startswith="3202"
-    ).order_by("id")
-    for enterprise in spare[: count - len(found)]:
-        organisation = Organisation.objects.create(
-            kind="enterprise",
-            name_zh_hans=enterprise.name_zh_hans,
-            name_en=enterprise.name_en,
-            region_id=enterprise.region_id,
-        )
-        Enterprise.objects.filter(pk=enterprise.pk).update(organisation=organisation)
-        found.append(organisation)
-    return found
-
-
-# Applications to the 2026 round of the Wuxi fund: (title, amount requested, stage).
-APPLICATIONS = [
-    ("太湖传说原创动画系列", "800000", "decision"),
-    ("惠山泥人数字化传承平台", "450000", "decision"),
-    ("运河文化沉浸式演艺项目", "1200000", "decision"),
-    ("宜兴紫砂文创设计大赛", "300000", "expert_review"),
-    ("锡剧经典剧目影像化", "600000", "rejected"),
-]
-
-
-@transaction.atomic
-def generate_fund_call() -> int:
-    """The Wuxi centre's 2026 special-fund round, closed, with applications to decide.
-
-    Skipped when a fund programme already exists (the engine's demo may make one).
+    The engine's demo puts applications at `approved` directly; the award and its plan follow
+    here. The first awaits its agreement; the others are signed (their applications follow
+    on to `payments`) and their advance paid.
     """
-    from wenchuang.accounts.models import Organisation
-    from wenchuang.core.regions import place
-    from wenchuang.workflows.models import Application, Call, Programme
+    from wenchuang.workflows.models import Application
 
-    from .kind import FUND_FORM, fund_stages
-
-    agency = Organisation.objects.filter(name_zh_hans="无锡市文化产业促进中心").first()
-    if agency is None or Programme.objects.filter(kind="fund").exists():
-        return 0
-    applicants = _wuxi_enterprises(len(APPLICATIONS))
-    programme = Programme.objects.create(
-        kind="fund",
-        code="wuxi-culture-fund",
-        title_zh_hans="无锡市文化产业发展专项资金",
-        title_en="Wuxi Special Fund for Cultural Industry Development",
-        agency=agency,
-        jurisdiction_id="320200",
-    )
-    now = timezone.now()
-    call = Call.objects.create(
-        programme=programme,
-        title_zh_hans="2026年度文化产业发展专项资金项目申报",
-        title_en="2026 call for cultural industry projects",
-        title_fr="Appel à projets 2026 pour les industries culturelles",
-        title_de="Ausschreibung 2026 für Kulturwirtschaftsprojekte",
-        opens_at=now - datetime.timedelta(days=90),
-        closes_at=now - datetime.timedelta(days=30),
-        budget_amount=Decimal("3000000.00"),
-        form=FUND_FORM,
-        stages=fund_stages(),
-        eligibility={"regions": ["320200"], "no_unfinished_report": True},
-        status=Call.Status.PUBLISHED,
-    )
-    for organisation, (title, amount, stage) in zip(applicants, APPLICATIONS, strict=False):
-        application = Application(
-            call=call,
-            applicant=organisation,
-            title=title,
-            answers={
-                "summary": f"{title}：立足无锡文化资源，打造具有地方特色的文化产品。",
-                "goals": "新增就业30人，年营业收入增长20%。",
-                "start": "2026-06-01",
-                "end": "2027-05-31",
-                "total_cost": {"amount": str(Decimal(amount) * 3), "currency": "CNY"},
-                "own_funds": {"amount": str(Decimal(amount) * 2), "currency": "CNY"},
-                "breakdown": "设备购置 40%；内容制作 45%；宣传推广 15%。",
-            },
-            stage=stage,
-            stage_table=call.stages,
-            submitted_at=now - datetime.timedelta(days=35),
-            amount_requested_amount=Decimal(amount),
-            classification_id="0221",
+    today = timezone.localdate()
+    approved = Application.objects.filter(
+        call__programme__kind="fund", stage="approved", award__isnull=True
+    ).select_related("applicant", "region", "call")
+    made = 0
+    for n, application in enumerate(approved.order_by("id")):
+        amount = application.amount_requested or Money("500000", "CNY")
+        award = services.award_create(
+            by=staff,
+            recipient=application.applicant,
+            project=application.title or str(application),
+            amount=amount,
+            final_report_due_on=today + datetime.timedelta(days=365),
+            tranches=_plan(amount.amount, today + datetime.timedelta(days=200)),
+            region=application.region,
+            application=application,
         )
-        place(application, organisation.region)
-        application.save()
-    return len(applicants)
+        if n:  # the first stays approved, its agreement to be signed
+            services.agreement_sign(award=award, by=staff, signed_on=today)
+            services.tranche_pay(tranche=award.tranches.get(position=1), by=staff)
+        made += 1
+    return made
 
 
-def wipe_awards() -> None:
-    """Delete the demo's awards (before the demo's organisations go)."""
-    Award.objects.filter(created_by__email__endswith=f"@demo{DEMO_DOMAIN}").delete()
+def create(gen) -> dict[str, int]:
+    """The demo step (core.demo): awards at each stage, and those of approved applications."""
+    staff = _staff()
+    if staff is None:
+        return {}
+    return {
+        "awards": generate_awards() + awards_for_approved_applications(staff),
+    }
+
+
+def wipe() -> None:
+    """Delete the demo's awards (before the engine's applications and the organisations go)."""
+    from django.db.models import Q
+
+    Award.objects.filter(
+        Q(created_by__email__endswith=f"@demo{DEMO_DOMAIN}")
+        | Q(application__call__programme__code__startswith="demo-")
+    ).delete()

@@ -200,7 +200,7 @@ FUND_FORM: dict[str, Any] = {
                     labels("预算表", "Budget sheet", "Tableau budgétaire", "Budgettabelle"),
                     accept=["xlsx", "ods", "pdf"],
                     max_size=10 * 1024 * 1024,
-                    required=True,
+                    required=False,
                 ),
             ],
         },

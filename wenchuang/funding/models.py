@@ -58,13 +58,14 @@ class Award(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.AGREEMENT
     )
-    # The application it was awarded on (none for an award entered by hand).
+    # The application it was awarded on (none for an award entered by hand). The award is
+    # the record of public money paid: it outlives its application.
     application = models.OneToOneField(
         "workflows.Application",
         verbose_name=_("application"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="award",
     )
     agreement_signed_on = models.DateField(_("agreement signed on"), null=True, blank=True)

@@ -6,7 +6,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from wenchuang.directory.demo import generate
-from wenchuang.funding.demo import generate_awards, generate_fund_call, wipe_awards
 from wenchuang.reference.models import Region
 
 
@@ -33,14 +32,9 @@ class Command(BaseCommand):
         if not Region.objects.filter(code="000000").exists():
             raise CommandError(_("Load the reference data first: wenchuang load-reference"))
         started = time.monotonic()
-        if reset:
-            wipe_awards()  # awards hold on to the demo organisations
         summary = generate(
             enterprises=enterprises, seed=seed, progress=not no_progress, reset=reset
         )
-        if not summary.skipped:
-            summary.created["awards"] = generate_awards()
-            summary.created["fund applications"] = generate_fund_call()
         if summary.skipped:
             self.stdout.write(
                 _("Demo data is already present; nothing created (use --reset to recreate it).")
