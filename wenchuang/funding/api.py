@@ -48,17 +48,25 @@ class AwardOut(Schema):
     recipient_id: int
     recipient: str
     amount: Decimal
-    currency: str = Field(..., alias="currency_id")
+    currency: str
     status: str
     status_label: str
     agreement_signed_on: datetime.date | None
     final_report_due_on: datetime.date
-    region: str = Field(..., alias="region_id")
+    region: str
     version: str
 
     @staticmethod
     def resolve_recipient(obj: Award) -> str:
         return str(obj.recipient)
+
+    @staticmethod
+    def resolve_currency(obj: Award) -> str:
+        return obj.currency_id
+
+    @staticmethod
+    def resolve_region(obj: Award) -> str:
+        return obj.region_id
 
     @staticmethod
     def resolve_status_label(obj: Award) -> str:
@@ -79,9 +87,13 @@ class AwardDetailOut(AwardOut):
 
 class AttachmentOut(Schema):
     id: int
-    name: str = Field(..., alias="original_name")
+    name: str
     size: int
     content_type: str
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return obj.original_name
 
 
 class ReportOut(Schema):
