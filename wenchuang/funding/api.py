@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 from django.db import models
+from django.utils.translation import gettext as _
 from django.http import HttpRequest
 from ninja import Field, File, Path, Query, Schema, Status
 from ninja.files import UploadedFile
@@ -264,3 +265,85 @@ def report_reject(request: HttpRequest, payload: RejectIn, id: int = Path(..., g
         consequence=payload.consequence.value,
         version=_version(request, payload),
     )
+
+
+class DecisionsIn(Schema):
+    applications: list[int] = Field(
+        ..., max_length=500, description="Ids of applications awaiting a decision, in order."
+    )
+    approve: bool
+    amounts: dict[int, Decimal] = Field(
+        default_factory=dict,
+        description="Amounts granted below the amount requested, by application id.",
+    )
+    note: str = Field("", max_length=500)
+
+
+class DecisionOut(Schema):
+    application: int
+    decided: bool
+    stage: str
+    message: str
+
+
+class DecisionsOut(Schema):
+    results: list[DecisionOut]
+
+
+@router.write(
+    "POST",
+    "/fund-decisions",
+    {200: DecisionsOut},
+    tags=TAGS,
+    operation_id="fund_decisions",
+    summary="Approve or reject fund applications (centre staff), each within the budget left",
+    description="Each application is decided on its own: one that cannot be (moved meanwhile, "
+    "over the budget, outside the decider's region) is answered with its reason while the "
+    "others are decided.",
+)
+def fund_decisions(request: HttpRequest, payload: DecisionsIn):
+    from wenchuang.core.money import Money
+    from wenchuang.workflows.models import Application
+
+    from . import decisions
+
+    found = {
+        a.pk: a
+        for a in Application.objects.filter(
+            pk__in=payload.applications, call__programme__kind="fund"
+        ).select_related("call")
+    }
+    chosen = [found[pk] for pk in dict.fromkeys(payload.applications) if pk in found]
+    amounts = {
+        pk: Money(amount, found[pk].call.budget_currency_id)
+        for pk, amount in payload.amounts.items()
+        if pk in found
+    }
+    outcomes = decisions.decide_batch(
+        applications=chosen,
+        by=request.auth,
+        approve=payload.approve,
+        amounts=amounts,
+        note=payload.note,
+    )
+    missing = [pk for pk in payload.applications if pk not in found]
+    return {
+        "results": [
+            {
+                "application": o.application.pk,
+                "decided": o.decided,
+                "stage": o.application.stage,
+                "message": o.message,
+            }
+            for o in outcomes
+        ]
+        + [
+            {
+                "application": pk,
+                "decided": False,
+                "stage": "",
+                "message": _("No fund application has this id."),
+            }
+            for pk in missing
+        ]
+    }

@@ -99,3 +99,37 @@ def test_staff_list_awards_with_an_overdue_report(client, cast, report):
     answer = client.get("/api/v1/awards", {"overdue": "true"}, **bearer(cast["wuxi_staff"]))
     assert answer.status_code == 200
     assert [a["id"] for a in answer.json()["results"]] == [report.award_id]
+
+
+def test_staff_decide_fund_applications_through_the_api(client, cast, orgs):
+    from wenchuang.funding.kind import fund_stages
+    from wenchuang.workflows.tests.factories import ApplicationFactory, CallFactory
+
+    call = CallFactory(budget_amount=Decimal("1000000.00"), stages=fund_stages())
+    first, second = (
+        ApplicationFactory(
+            call=call, applicant=orgs[key], decision=True, amount_requested_amount=Decimal(amount)
+        )
+        for key, amount in (("acme", "700000"), ("rival", "400000"))
+    )
+    answer = client.post(
+        "/api/v1/fund-decisions",
+        {
+            "applications": [first.pk, second.pk],
+            "approve": True,
+            "amounts": {str(first.pk): "600000"},
+        },
+        content_type="application/json",
+        **bearer(cast["wuxi_staff"]),
+    )
+    assert answer.status_code == 200, answer.json()
+    results = answer.json()["results"]
+    assert [r["decided"] for r in results] == [True, True]
+    assert results[0]["stage"] == "agreement"
+    refused = client.post(
+        "/api/v1/fund-decisions",
+        {"applications": [first.pk], "approve": False},
+        content_type="application/json",
+        **bearer(cast["rep"]),
+    )
+    assert refused.json()["results"][0]["decided"] is False
