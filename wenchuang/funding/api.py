@@ -5,8 +5,8 @@ import datetime
 from decimal import Decimal
 
 from django.db import models
-from django.utils.translation import gettext as _
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, File, Path, Query, Schema, Status
 from ninja.files import UploadedFile
 
