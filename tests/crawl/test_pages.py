@@ -45,6 +45,7 @@ PK_SOURCES = {
     "directory:enterprise-profile-pdf": lambda site: site.records["enterprise"],
     "funding:award-detail": lambda site: site.ids["award"],
     "funding:award-sign": lambda site: site.ids["award"],
+    "funding:award-tranches": lambda site: site.ids["award"],
     "funding:award-action": lambda site: site.ids["award"],
     "funding:tranche-pay": lambda site: site.ids["tranche"],
     "funding:report-submit": lambda site: site.ids["use_report"],

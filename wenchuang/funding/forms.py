@@ -78,3 +78,20 @@ class AwardActionForm(VersionForm):
         ]
     )
     note = forms.CharField(label=_("Reason"), max_length=500, required=False)
+
+
+class TrancheForm(forms.Form):
+    milestone = forms.CharField(label=_("Milestone"), max_length=200, required=False)
+    amount = forms.DecimalField(
+        label=_("Amount"), max_digits=16, decimal_places=2, min_value=0, required=False
+    )
+    due_on = forms.DateField(
+        label=_("Due on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    needs_report = forms.BooleanField(
+        label=_("paid after an accepted report"), required=False, initial=True
+    )
+
+
+# The payment plan: a few rows; empty rows are ignored.
+TrancheFormSet = forms.formset_factory(TrancheForm, extra=0, max_num=12, absolute_max=12)

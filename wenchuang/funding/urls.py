@@ -12,6 +12,7 @@ urlpatterns = [
     path("awards/", views.award_list, name="awards"),
     path("awards/<int:pk>/", views.award_detail, name="award-detail"),
     path("awards/<int:pk>/sign/", views.award_sign, name="award-sign"),
+    path("awards/<int:pk>/tranches/", views.award_tranches, name="award-tranches"),
     path("awards/<int:pk>/action/", views.award_action, name="award-action"),
     # /funding/tranches/<id>/pay/, /funding/reports/<id>/...
     path("tranches/<int:pk>/pay/", views.tranche_pay, name="tranche-pay"),

@@ -148,3 +148,37 @@ def test_the_list_takes_the_same_number_of_queries_for_more_awards(
     with CaptureQueriesContext(connection) as more:
         client.get(reverse("funding:awards"))
     assert len(more) == len(few)
+
+
+def test_staff_set_the_payment_plan_on_the_award_page_and_a_wrong_sum_is_refused(
+    client, cast, orgs
+):
+    staff = cast["wuxi_staff"]
+    award = make_award(staff, orgs["acme"], tranches=[])
+    client.force_login(staff)
+    page = client.get(award.get_absolute_url()).content.decode()
+    assert "Save the payment plan" in page
+    url = reverse("funding:award-tranches", args=[award.pk])
+
+    def plan(second_amount):
+        return {
+            "form-TOTAL_FORMS": "3",
+            "form-INITIAL_FORMS": "0",
+            "form-0-milestone": "签约预付",
+            "form-0-amount": "300000",
+            "form-0-due_on": "2026-03-01",
+            "form-1-milestone": "项目完成",
+            "form-1-amount": second_amount,
+            "form-1-due_on": "2026-12-31",
+            "form-1-needs_report": "on",
+            "form-2-milestone": "",
+        }
+
+    refused = client.post(url, plan("200000"), follow=True).content.decode()
+    assert "CN¥500,000.00" in refused and "CN¥600,000.00" in refused
+    assert not award.tranches.exists()
+    client.post(url, plan("300000"))
+    assert [(t.milestone, t.needs_report) for t in award.tranches.all()] == [
+        ("签约预付", False),
+        ("项目完成", True),
+    ]

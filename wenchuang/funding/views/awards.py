@@ -21,7 +21,7 @@ from wenchuang.core.regions import jurisdiction_of
 from wenchuang.core.transitions import version_of
 
 from .. import permissions, selectors, services
-from ..forms import AwardActionForm, DayForm, ReportDecisionForm, ReportForm
+from ..forms import AwardActionForm, DayForm, ReportDecisionForm, ReportForm, TrancheFormSet
 from ..models import Tranche, UseReport
 from ..workflows import AWARD
 
@@ -93,8 +93,47 @@ def award_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "report_form": ReportForm(),
             "decision_form": ReportDecisionForm(),
             "history": history_for(award)[:30] if manages else [],
+            "plan": _plan_formset(tranches) if manages and award.status == "agreement" else None,
         },
     )
+
+
+def _plan_formset(tranches) -> TrancheFormSet:
+    rows = [
+        {
+            "milestone": t.milestone,
+            "amount": t.amount,
+            "due_on": t.due_on,
+            "needs_report": t.needs_report,
+        }
+        for t in tranches
+    ]
+    blank = {"needs_report": True}
+    return TrancheFormSet(initial=rows + [blank] * max(1, 4 - len(rows)))
+
+
+@require_POST
+@login_required
+def award_tranches(request: HttpRequest, pk: int) -> HttpResponse:
+    """Staff set the payment plan (before the agreement); rows left blank are ignored."""
+    award = selectors.get_award_for_viewer(request.user, pk)
+    formset = TrancheFormSet(request.POST)
+    if not formset.is_valid():
+        messages.error(request, _("Check the tranches: amounts are numbers, dates are dates."))
+        return redirect(award)
+    rows = [row for row in formset.cleaned_data if row and row.get("milestone")]
+    try:
+        services.tranches_set(
+            award=award,
+            by=request.user,
+            tranches=rows,
+            version=request.POST.get("version") or None,
+        )
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        messages.success(request, _("Payment plan saved."))
+    return redirect(award)
 
 
 @require_POST
