@@ -59,7 +59,7 @@ def budget_left(call: Call) -> Money | None:
     """The call's budget less what it has awarded; None for a call without a budget."""
     if call.budget_amount is None:
         return None
-    return Money(call.budget_amount - committed(call), call.budget_currency_id)
+    return Money(call.budget_amount - committed(call), str(call.budget_currency_id))
 
 
 def can_decide(user: Any, application: Application) -> Decision:

@@ -101,7 +101,7 @@ FUND_MOVES = [
 ]
 
 # Where the application stands for each stage of its award.
-APPLICATION_STAGE = {
+APPLICATION_STAGE: dict[str, str] = {
     Award.Status.AGREEMENT: "agreement",
     Award.Status.PAYMENTS: "payments",
     Award.Status.REPORTING: "reporting",

@@ -7,6 +7,7 @@ are installed (`workflows.Review`, `workflows.Declaration`); until then the pack
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,7 +33,7 @@ class Packet:
     scores: dict[str, Any] = field(default_factory=dict)
 
 
-def _answer_text(item: dict[str, Any], value: Any, files: dict[int, str]) -> str:
+def _answer_text(item: Mapping[str, Any], value: Any, files: dict[int, str]) -> str:
     kind = item.get("type")
     if value is None or value == "":
         return "—"
