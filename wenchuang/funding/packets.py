@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.apps import apps
@@ -91,43 +92,62 @@ def _review_model(name: str):
         return None
 
 
-def _reviews(application: Application) -> tuple[list[dict[str, Any]] | None, list[str] | None]:
-    """Each submitted review as plain values, and the conflicts declared or detected.
+def _comments(review: Any) -> str:
+    parts = [
+        getattr(review, name, "") or ""
+        for name in ("comment_for_staff", "comment_for_reviewers", "comment_for_applicant")
+    ]
+    return "\n".join(p for p in parts if p) or str(getattr(review, "comments", "") or "")
 
-    Read by name so the packet works before and after the review models land.
+
+def _reviews(application: Application) -> tuple[list[dict[str, Any]] | None, list[str] | None]:
+    """Each submitted review as plain values, and the conflicts of interest noted.
+
+    Read by name (`workflows.Review` through its assignment, `workflows.ReviewAssignment`,
+    `workflows.Declaration`), so the packet works before and after the review models land.
     """
-    review_model, declaration_model = _review_model("Review"), _review_model("Declaration")
+    review_model = _review_model("Review")
+    assignment_model = _review_model("ReviewAssignment")
+    declaration_model = _review_model("Declaration")
     reviews = None
     if review_model is not None:
-        reviews = []
-        for review in _of_application(review_model, application):
-            reviews.append(
-                {
-                    "reviewer": str(getattr(review, "reviewer", "") or ""),
-                    "score": getattr(review, "weighted_score", None)
-                    or getattr(review, "score", None),
-                    "recommendation": _display(review, "recommendation"),
-                    "comments": getattr(review, "comments", "") or "",
-                }
-            )
-    conflicts = None
-    if declaration_model is not None:
-        conflicts = [
-            str(declaration)
-            for declaration in _of_application(declaration_model, application)
-            if getattr(declaration, "conflict", True)
+        reviews = [
+            {
+                "reviewer": str(review.assignment.reviewer),
+                "score": getattr(review, "score", None),
+                "recommendation": _display(review, "recommendation"),
+                "comments": _comments(review),
+            }
+            for review in review_model.objects.filter(
+                assignment__application=application
+            ).select_related("assignment__reviewer")
         ]
+    conflicts = None
+    if assignment_model is not None:
+        conflicts = [
+            f"{a.reviewer}: {a.abstain_reason}".rstrip(": ")
+            for a in assignment_model.objects.filter(
+                application=application, status="abstained"
+            ).select_related("reviewer")
+        ]
+        if declaration_model is not None:
+            conflicts += [
+                str(declaration.reviewer)
+                for declaration in declaration_model.objects.filter(
+                    call_id=application.call_id,
+                    related_organisations=application.applicant_id,
+                ).select_related("reviewer")
+            ]
     return reviews, conflicts
 
 
-def _of_application(model, application: Application):
-    """The model's rows about the application (directly or through an assignment)."""
-    names = {f.name for f in model._meta.get_fields()}
-    if "application" in names:
-        return model.objects.filter(application=application)
-    if "assignment" in names:
-        return model.objects.filter(assignment__application=application)
-    return model.objects.none()
+def _score_summary(reviews: list[dict[str, Any]] | None) -> dict[str, Any]:
+    """The mean of the reviews' weighted scores and their spread (highest − lowest)."""
+    values = [Decimal(r["score"]) for r in reviews or [] if r["score"] is not None]
+    if not values:
+        return {}
+    mean = (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.01"))
+    return {"mean": mean, "spread": max(values) - min(values), "count": len(values)}
 
 
 def _display(obj: Any, name: str) -> str:
@@ -156,4 +176,5 @@ def decision_packet(user: Any, pk: int) -> Packet:
         answers=_answers(application),
         reviews=reviews,
         conflicts=conflicts,
+        scores=_score_summary(reviews),
     )
