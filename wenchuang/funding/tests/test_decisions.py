@@ -146,3 +146,19 @@ def test_an_organisation_with_an_overdue_report_may_not_apply_again(cast, orgs):
     reason = no_unfinished_report(True, orgs["acme"], None)
     assert "动漫IP衍生品开发项目" in reason and "2026-09-30" in reason
     assert no_unfinished_report(True, orgs["rival"], None) == ""
+
+
+def test_the_engine_refuses_a_new_draft_while_an_earlier_report_is_overdue(cast, orgs):
+    from django.core.exceptions import ValidationError
+
+    from wenchuang.workflows.services import create_draft
+
+    from .factories import make_award
+
+    call = CallFactory(stages=fund_stages(), eligibility={"no_unfinished_report": True})
+    make_award(cast["wuxi_staff"], orgs["acme"], signed=True)  # its mid-term report is late
+    with pytest.raises(ValidationError) as refused:
+        create_draft(call=call, applicant=orgs["acme"], by=cast["rep"], title="第二期")
+    assert "unfinished" in " ".join(refused.value.messages)
+    # The rival has no award, so no report to finish.
+    assert create_draft(call=call, applicant=orgs["rival"], by=cast["rival_rep"], title="新项目")
