@@ -60,7 +60,7 @@ PROCESS_SHOTS = {
     "my-applications": ("rep_lingdong", "/applications/", False, False),
     "application-edit": ("rep_lingdong", "/applications/{draft}/edit/", True, False),
     "application-edit.phone": ("rep_lingdong", "/applications/{draft}/edit/", True, True),
-    "application-more-info": ("rep_lingdong", "/applications/{more_info}/", True, False),
+    "application-more-info": ("staff_wuxi", "/applications/{more_info}/", True, False),
     "call-applications": ("staff_wuxi", "/calls/{fund_call}/applications/", True, False),
     "application-staff": ("staff_wuxi", "/applications/{screening}/", True, False),
     "review-queue": ("expert_demo", "/reviews/", False, False),
