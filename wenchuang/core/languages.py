@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -62,3 +63,35 @@ def localized(obj: object, base: str, language: str | None = None) -> Localized:
         if text.strip():
             return Localized(text, code, code != order[0])
     return Localized("", order[0], False)
+
+
+def pick_text(texts: Mapping[str, str], language: str | None = None) -> str:
+    """From texts given as data per language ({"zh-hans": ..., "en": ...}), the reader's.
+
+    The same chain as `localized()`: a stage label or a form field's label written by staff
+    in Chinese and English reads English for a French reader.
+    """
+    for code in language_order(language):
+        text = texts.get(code) or ""
+        if text.strip():
+            return text
+    return ""
+
+
+class TextsByLanguage:
+    """A label kept as data per language; `str()` gives the reader's, like a lazy gettext."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self.texts = dict(texts)
+
+    def __str__(self) -> str:
+        return pick_text(self.texts)
+
+    def __repr__(self) -> str:
+        return f"TextsByLanguage({self.texts!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TextsByLanguage) and other.texts == self.texts
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self.texts.items())))

@@ -71,17 +71,36 @@ class Move:
     action: str  # the audit verb (AuditEvent.action)
     label: Any  # a lazy translatable label, e.g. gettext_lazy("approve")
     may: Permission | None = None  # (user, instance) -> Decision; None = anyone the service lets in
+    # Who may make it, as a table kept as data names them ("applicant", "staff"); `may` decides.
+    roles: tuple[str, ...] = ()
 
 
 class Workflow:
-    """A table of states and moves for the `field` of one model."""
+    """A table of states and moves for the `field` of one model.
+
+    `states` is a TextChoices (a table written in code) or a mapping of state → label (a
+    table kept as data, e.g. a call's stage table with labels in four languages, whose
+    labels are `core.languages.TextsByLanguage`).
+    """
 
     def __init__(
-        self, *, states: type[models.TextChoices], moves: Iterable[Move], field: str = "status"
+        self,
+        *,
+        states: type[models.TextChoices] | Mapping[str, Any],
+        moves: Iterable[Move],
+        field: str = "status",
     ):
         self.states = states
         self.field = field
         self._table = {(move.source, move.target): move for move in moves}
+
+    def state_keys(self) -> list[str]:
+        if isinstance(self.states, Mapping):
+            return list(self.states)
+        return [choice.value for choice in self.states]
+
+    def moves(self) -> list[Move]:
+        return list(self._table.values())
 
     def next_states(self, state: str) -> list[str]:
         return [target for source, target in self._table if source == state]
@@ -90,6 +109,8 @@ class Workflow:
         return self._table.get((source, target))
 
     def label(self, state: str) -> str:
+        if isinstance(self.states, Mapping):
+            return str(self.states.get(state, state))
         return str(self.states(state).label)
 
     def check(self, user: Any, instance: Any, target: str) -> Decision:

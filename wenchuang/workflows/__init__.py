@@ -1,0 +1,1 @@
+"""The application engine: programmes, calls, applications moving through stages kept as data."""

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from wenchuang.accounts.models import Organisation, User
+from wenchuang.core.demo import run_demo_steps, wipe_demo_steps
 from wenchuang.core.planner import refresh_planner_statistics
 from wenchuang.reference.models import IndustryCategory, Region
 from wenchuang.reference.selectors import SizeRule
@@ -75,6 +76,8 @@ class DemoGenerator(PlaceSteps, TextSteps, AccountSteps, RecordSteps, Enterprise
 
 def wipe_demo_data() -> None:
     """Delete what an earlier run created: rows whose contacts are on the demo domain."""
+    # Other domains' demo records (applications, awards) refer to these organisations.
+    wipe_demo_steps()
     demo = Q(email__endswith=DEMO_DOMAIN)
     org_ids: set[int] = set()
     for model in (Enterprise, Park, Investor, Talent, ServiceProvider):
@@ -120,6 +123,9 @@ def generate(
         gen.create_providers(60)
         members = gen.create_memberships()
         summary.logins = gen.create_users()
+    with transaction.atomic():
+        # Other domains' demo records (calls, applications, awards) built on the directory's.
+        contributed = run_demo_steps(gen)
     # The records just written are most of the database: the planner must know their sizes.
     refresh_planner_statistics(thorough=True)
     summary.created = {
@@ -131,5 +137,6 @@ def generate(
         "service providers": 60,
         "association memberships": members,
         "users": len(summary.logins),
+        **contributed,
     }
     return summary
