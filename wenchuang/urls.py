@@ -18,5 +18,6 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("wenchuang.accounts.urls")),
     path("", include("wenchuang.core.urls")),
     path("", include("wenchuang.directory.urls")),
+    path("", include("wenchuang.workflows.reviewing.urls")),
     prefix_default_language=False,
 )

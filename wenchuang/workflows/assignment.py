@@ -57,10 +57,15 @@ def expertise_fit(classification: str, expertise: Iterable[str]) -> int:
 
 @dataclass(frozen=True)
 class Candidate:
-    """An application to review: its id and its culture-industry class code."""
+    """An application to review: its id, its culture-industry class code, and how many
+    reviewers it still needs when it has some already (K when None)."""
 
     id: Hashable
     classification: str
+    places: int | None = None
+
+    def needs(self, k: int) -> int:
+        return k if self.places is None else max(0, min(k, self.places))
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,8 @@ class Assignment:
 
     reviewers: dict[Hashable, tuple[Hashable, ...]]
     per_application: int
+    # How many reviewers each application needed (K, or fewer for one partly reviewed).
+    demand: dict[Hashable, int] = field(default_factory=dict)
     loads: dict[Hashable, int] = field(default_factory=dict)
     total_fit: int = 0
     # The load no reviewer exceeds (what balancing settled on; the capacity for the others).
@@ -91,10 +98,11 @@ class Assignment:
     @property
     def short(self) -> dict[Hashable, int]:
         """Applications that lack reviewers, with how many they lack."""
+        wanted = self.demand
         return {
-            app: self.per_application - len(chosen)
+            app: wanted.get(app, self.per_application) - len(chosen)
             for app, chosen in self.reviewers.items()
-            if len(chosen) < self.per_application
+            if len(chosen) < wanted.get(app, self.per_application)
         }
 
 
@@ -116,7 +124,8 @@ def _finish(
         for rid in chosen:
             loads[rid] += 1
             total += expertise_fit(app.classification, expertise[rid])
-    return Assignment(result, k, loads, total, cap, method)
+    demand = {app.id: app.needs(k) for app in applications}
+    return Assignment(result, k, demand, loads, total, cap, method)
 
 
 def _forbidden_by_application(
@@ -149,7 +158,7 @@ def assign_greedy(
                 if r.id not in no and loads[r.id] < r.capacity
             ),
         )
-        picked = [rid for *_, rid in ranked[:per_application]]
+        picked = [rid for *_, rid in ranked[: app.needs(per_application)]]
         for rid in picked:
             loads[rid] += 1
         chosen[app.id] = picked
@@ -208,7 +217,11 @@ class _FlowNetwork:
         )
         n_pairs = len(self.pair_app)
         capacities = np.concatenate(
-            [np.full(n_a, k), np.ones(n_pairs, dtype=np.int64), self.capacity]
+            [
+                np.asarray([a.needs(k) for a in applications], dtype=np.int64),
+                np.ones(n_pairs, dtype=np.int64),
+                self.capacity,
+            ]
         )
         costs = np.concatenate(
             [

@@ -45,6 +45,47 @@ class Recommendation(models.TextChoices):
 
 Problem = tuple[str, str]  # (path in the definition or the scores, message)
 
+# The scoring form of a call whose staff have not written one.
+DEFAULT_REVIEW_FORM: dict[str, Any] = {
+    "criteria": [
+        {
+            "key": "merit",
+            "label": {"zh-hans": "项目价值", "en": "Merit", "fr": "Intérêt", "de": "Bedeutung"},
+            "weight": 3,
+            "allow_na": False,
+        },
+        {
+            "key": "feasibility",
+            "label": {
+                "zh-hans": "可行性",
+                "en": "Feasibility",
+                "fr": "Faisabilité",
+                "de": "Machbarkeit",
+            },
+            "weight": 2,
+            "allow_na": False,
+        },
+        {
+            "key": "budget",
+            "label": {
+                "zh-hans": "预算合理性",
+                "en": "Budget",
+                "fr": "Budget",
+                "de": "Budget",
+            },
+            "weight": 1,
+        },
+    ]
+}
+
+
+def review_form_of(call: Any) -> dict[str, Any]:
+    """The call's scoring form, or the default one when staff have not written any."""
+    form = getattr(call, "review_form", None)
+    if isinstance(form, dict) and form.get("criteria") and not check_review_form(form):
+        return form
+    return DEFAULT_REVIEW_FORM
+
 
 def check_review_form(definition: Any) -> list[Problem]:
     """What is wrong with a scoring-form definition; nothing when it may be saved."""

@@ -15,9 +15,9 @@ from wenchuang.workflows.assignment import (
     expertise_fit,
 )
 
-# Small classes of the 2018 classification: animation (0241), games (0242), film (0251),
-# design (0410), arts education (0830).
-ANIMATION, GAMES, FILM, DESIGN = "0241", "0242", "0251", "0410"
+# Small classes of the 2018 classification: animation (0241), online games (0242),
+# film and TV production (0221), professional design (0323).
+ANIMATION, GAMES, FILM, DESIGN = "0241", "0242", "0221", "0323"
 
 
 def reviewer(rid, *classes, capacity=10):
@@ -49,7 +49,7 @@ def test_each_application_gets_k_distinct_reviewers_with_the_best_expertise():
         reviewer("li", ANIMATION),
         reviewer("wang", GAMES),
         reviewer("zhao", DESIGN),
-        reviewer("chen", "0419"),  # other design services: same mid category 041
+        reviewer("chen", "0322"),  # industrial design: same mid category 032
         reviewer("sun", FILM),
     ]
     result = assign(apps, experts, per_application=2)
@@ -133,7 +133,7 @@ def brute_force_best(apps, experts, k, forbidden):
 
 def test_the_unbalanced_optimum_matches_an_exhaustive_search_on_small_calls():
     rng = random.Random(7)
-    classes = [ANIMATION, GAMES, FILM, DESIGN, "0830", "0110"]
+    classes = [ANIMATION, GAMES, FILM, DESIGN, "0311", "0110"]
     for _ in range(25):
         apps = [Candidate(i, rng.choice(classes)) for i in range(rng.randint(1, 4))]
         experts = [
@@ -180,3 +180,15 @@ def test_a_large_random_call_stays_valid_and_balanced():
     greedy = assign_greedy(apps, experts, per_application=3, forbidden=forbidden)
     check_valid(greedy, apps, experts, 3, forbidden)
     assert greedy.total_fit <= optimum.total_fit
+
+
+def test_an_application_with_reviewers_already_gets_only_the_places_left():
+    apps = [Candidate(1, ANIMATION, places=1), Candidate(2, ANIMATION)]
+    experts = [reviewer("li", ANIMATION), reviewer("wang", GAMES), reviewer("zhao", DESIGN)]
+    result = assign(apps, experts, per_application=2)
+    assert len(result.reviewers[1]) == 1 and len(result.reviewers[2]) == 2
+    assert result.short == {}
+    greedy = assign_greedy(apps, experts, per_application=2)
+    assert len(greedy.reviewers[1]) == 1
+    full = assign([Candidate(3, ANIMATION, places=0)], experts, per_application=2)
+    assert full.reviewers == {3: ()} and full.short == {}
