@@ -2,6 +2,7 @@
 
 from wenchuang.core.api import WenchuangAPI
 from wenchuang.directory.api import router as directory_router
+from wenchuang.workflows.reviewing.api import router as reviews_router
 
 api = WenchuangAPI(
     title="Wenchuang API",
@@ -19,3 +20,4 @@ api = WenchuangAPI(
 )
 
 api.add_router("/v1/", directory_router)
+api.add_router("/v1/", reviews_router)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Case, When
+
 from wenchuang.accounts.models import User
 from wenchuang.accounts.services import api_token_create
 from wenchuang.directory import services
@@ -16,6 +18,7 @@ from wenchuang.directory.models import (
     ProfileChange,
 )
 from wenchuang.directory.selectors import KINDS
+from wenchuang.workflows.models import Call, ReviewAssignment
 
 ENTERPRISES = 80
 SEED = 2026
@@ -26,6 +29,7 @@ ROLES = {
     "enterprise rep": "rep_lingdong",
     "park manager": "manager_wuxi_studios",
     "staff": "staff_wuxi",
+    "reviewer": "expert_li",
 }
 
 
@@ -88,6 +92,15 @@ def build_site() -> CrawlSite:
             "membership": list(
                 AssociationMembership.objects.order_by("id").values_list("id", flat=True)[:2]
             ),
+            # Expert review: one assignment per status, and the calls.
+            "review_assignment": [
+                pk
+                for status in ("assigned", "submitted", "abstained")
+                for pk in ReviewAssignment.objects.filter(status=status)
+                .order_by(Case(When(reviewer=users["reviewer"], then=0), default=1), "id")
+                .values_list("id", flat=True)[:1]
+            ],
+            "call": list(Call.objects.order_by("id").values_list("id", flat=True)),
         },
     )
     for role, user in users.items():

@@ -23,3 +23,9 @@ class WorkflowsConfig(AppConfig):
 
         # Calls and applications in `wenchuang demo-data`, after the directory's records.
         register_demo_step(DemoStep("workflows", create=demo.create, wipe=demo.wipe, order=100))
+        # Reviewers, declarations, assignments and reviews on those applications.
+        from .reviewing import demo as review_demo
+
+        register_demo_step(
+            DemoStep("reviews", create=review_demo.create, wipe=review_demo.wipe, order=200)
+        )

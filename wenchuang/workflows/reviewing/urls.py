@@ -9,12 +9,12 @@ app_name = "reviews"
 urlpatterns = [
     # /reviews/ — the reviewer's side
     path("reviews/", views.queue, name="queue"),
-    path("reviews/calls/<int:call_pk>/declaration/", views.declaration, name="declaration"),
+    path("reviews/calls/<int:pk>/declaration/", views.declaration, name="declaration"),
     path("reviews/<int:pk>/", views.review, name="review"),
     path("reviews/<int:pk>/abstain/", views.abstain, name="abstain"),
     path("reviews/<int:pk>/reassign/", views.reassign, name="reassign"),
     # /reviews/calls/<id>/ — staff
-    path("reviews/calls/<int:call_pk>/workload/", views.workload, name="workload"),
-    path("reviews/calls/<int:call_pk>/assign/", views.assign, name="assign"),
-    path("reviews/calls/<int:call_pk>/ranking/", views.ranking, name="ranking"),
+    path("reviews/calls/<int:pk>/workload/", views.workload, name="workload"),
+    path("reviews/calls/<int:pk>/assign/", views.assign, name="assign"),
+    path("reviews/calls/<int:pk>/ranking/", views.ranking, name="ranking"),
 ]

@@ -35,8 +35,8 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def declaration(request: HttpRequest, call_pk: int) -> HttpResponse:
-    call = selectors.get_call_for_reviewer(request.user, call_pk)
+def declaration(request: HttpRequest, pk: int) -> HttpResponse:
+    call = selectors.get_call_for_reviewer(request.user, pk)
     if request.method == "POST":
         if request.POST.get("accept") != "yes":
             messages.error(request, _("Tick the box to accept the declaration."))
@@ -58,7 +58,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(
             request, _("Accept the declaration for this call before opening its applications.")
         )
-        return redirect("reviews:declaration", call_pk=application.call_id)
+        return redirect("reviews:declaration", pk=application.call_id)
     form = scoring.review_form_of(application.call)
     language = get_language() or "en"
     entered: dict = {}
@@ -134,8 +134,8 @@ def abstain(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def workload(request: HttpRequest, call_pk: int) -> HttpResponse:
-    call = selectors.get_call_for_staff(request.user, call_pk)
+def workload(request: HttpRequest, pk: int) -> HttpResponse:
+    call = selectors.get_call_for_staff(request.user, pk)
     rows = selectors.workload(call)
     context = {
         "call": call,
@@ -149,8 +149,8 @@ def workload(request: HttpRequest, call_pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def assign(request: HttpRequest, call_pk: int) -> HttpResponse:
-    call = selectors.get_call_for_staff(request.user, call_pk)
+def assign(request: HttpRequest, pk: int) -> HttpResponse:
+    call = selectors.get_call_for_staff(request.user, pk)
     report = services.assign_reviewers(call=call, by=request.user)
     messages.success(request, _("%(count)s assignments made.") % {"count": report.created})
     if report.short:
@@ -159,7 +159,7 @@ def assign(request: HttpRequest, call_pk: int) -> HttpResponse:
             _("%(count)s applications still lack reviewers: too few experts without a conflict.")
             % {"count": len(report.short)},
         )
-    return redirect("reviews:workload", call_pk=call.pk)
+    return redirect("reviews:workload", pk=call.pk)
 
 
 @require_POST
@@ -188,12 +188,12 @@ def reassign(request: HttpRequest, pk: int) -> HttpResponse:
             _fail(request, error)
         else:
             messages.success(request, _("Reviewer replaced."))
-    return redirect("reviews:workload", call_pk=call.pk)
+    return redirect("reviews:workload", pk=call.pk)
 
 
 @login_required
-def ranking(request: HttpRequest, call_pk: int) -> HttpResponse:
-    call = selectors.get_call_for_staff(request.user, call_pk)
+def ranking(request: HttpRequest, pk: int) -> HttpResponse:
+    call = selectors.get_call_for_staff(request.user, pk)
     return render(
         request,
         "workflows/reviews/ranking.html",
