@@ -12,7 +12,10 @@ pytestmark = pytest.mark.django_db
 
 
 def bearer(user) -> dict[str, str]:
-    return {"HTTP_AUTHORIZATION": f"Bearer {ApiTokenFactory(user=user).key}"}
+    return {
+        "HTTP_AUTHORIZATION": f"Bearer {ApiTokenFactory(user=user).key}",
+        "HTTP_ACCEPT_LANGUAGE": "en",
+    }
 
 
 @pytest.fixture
@@ -92,3 +95,14 @@ def test_abstaining_through_the_api(client, assigned):
         **auth,
     )
     assert done.status_code == 200 and done.json()["status"] == "abstained"
+
+
+def test_refusals_come_in_the_askers_language(client, assigned):
+    auth = {**bearer(assigned["li"]), "HTTP_ACCEPT_LANGUAGE": "zh-hans"}
+    refused = client.post(
+        f"/api/v1/reviews/{assigned['mine'].pk}/review",
+        {"scores": GOOD, "recommendation": "yes"},
+        "application/json",
+        **auth,
+    )
+    assert refused.json()["detail"] == "请先签署本批次的声明，再查看其申报材料。"
