@@ -23,11 +23,15 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from ortools.graph.python import min_cost_flow
+
+# An application's or a reviewer's id: anything hashable (database ids in the services).
+Id = Any
 
 FIT_CLASS = 3  # the reviewer's expertise is the application's class
 FIT_MID = 2  # same mid category (the first three digits of the code)
@@ -60,7 +64,7 @@ class Candidate:
     """An application to review: its id, its culture-industry class code, and how many
     reviewers it still needs when it has some already (K when None)."""
 
-    id: Hashable
+    id: Id
     classification: str
     places: int | None = None
 
@@ -72,7 +76,7 @@ class Candidate:
 class Reviewer:
     """A reviewer: id, expertise class codes, and how many applications they take at most."""
 
-    id: Hashable
+    id: Id
     expertise: frozenset[str]
     capacity: int
 
@@ -81,11 +85,11 @@ class Reviewer:
 class Assignment:
     """The reviewers of each application, and what a staff member checks about it."""
 
-    reviewers: dict[Hashable, tuple[Hashable, ...]]
+    reviewers: dict[Id, tuple[Id, ...]]
     per_application: int
     # How many reviewers each application needed (K, or fewer for one partly reviewed).
-    demand: dict[Hashable, int] = field(default_factory=dict)
-    loads: dict[Hashable, int] = field(default_factory=dict)
+    demand: dict[Id, int] = field(default_factory=dict)
+    loads: dict[Id, int] = field(default_factory=dict)
     total_fit: int = 0
     # The load no reviewer exceeds (what balancing settled on; the capacity for the others).
     load_cap: int = 0
@@ -96,7 +100,7 @@ class Assignment:
         return max(self.loads.values(), default=0)
 
     @property
-    def short(self) -> dict[Hashable, int]:
+    def short(self) -> dict[Id, int]:
         """Applications that lack reviewers, with how many they lack."""
         wanted = self.demand
         return {
@@ -107,7 +111,7 @@ class Assignment:
 
 
 def _finish(
-    reviewers: dict[Hashable, list[Hashable]],
+    reviewers: dict[Id, list[Id]],
     applications: Sequence[Candidate],
     experts: Sequence[Reviewer],
     k: int,
@@ -117,7 +121,7 @@ def _finish(
     expertise = {r.id: r.expertise for r in experts}
     loads = {r.id: 0 for r in experts}
     total = 0
-    result: dict[Hashable, tuple[Hashable, ...]] = {}
+    result: dict[Id, tuple[Id, ...]] = {}
     for app in applications:
         chosen = tuple(reviewers.get(app.id, ()))
         result[app.id] = chosen
@@ -129,9 +133,9 @@ def _finish(
 
 
 def _forbidden_by_application(
-    forbidden: Iterable[tuple[Hashable, Hashable]],
-) -> dict[Hashable, frozenset[Hashable]]:
-    by_app: dict[Hashable, set[Hashable]] = defaultdict(set)
+    forbidden: Iterable[tuple[Id, Id]],
+) -> dict[Id, frozenset[Id]]:
+    by_app: dict[Id, set[Id]] = defaultdict(set)
     for app_id, reviewer_id in forbidden:
         by_app[app_id].add(reviewer_id)
     return {app: frozenset(rs) for app, rs in by_app.items()}
@@ -142,13 +146,13 @@ def assign_greedy(
     reviewers: Sequence[Reviewer],
     *,
     per_application: int,
-    forbidden: Iterable[tuple[Hashable, Hashable]] = (),
+    forbidden: Iterable[tuple[Id, Id]] = (),
 ) -> Assignment:
     """The baseline: each application in turn takes the best-fitting reviewers still free
     (fit, then the lighter load, then the reviewer's order)."""
     banned = _forbidden_by_application(forbidden)
     loads = {r.id: 0 for r in reviewers}
-    chosen: dict[Hashable, list[Hashable]] = {}
+    chosen: dict[Id, list[Id]] = {}
     for app in applications:
         no = banned.get(app.id, frozenset())
         ranked = sorted(
@@ -179,7 +183,7 @@ class _FlowNetwork:
         applications: Sequence[Candidate],
         reviewers: Sequence[Reviewer],
         k: int,
-        banned: dict[Hashable, frozenset[Hashable]],
+        banned: dict[Id, frozenset[Id]],
     ) -> None:
         self.applications, self.reviewers = applications, reviewers
         n_a, n_r = len(applications), len(reviewers)
@@ -247,9 +251,9 @@ class _FlowNetwork:
             raise RuntimeError(f"min-cost flow: {status}")
         return int(self.flow.maximum_flow())
 
-    def chosen(self) -> dict[Hashable, list[Hashable]]:
+    def chosen(self) -> dict[Id, list[Id]]:
         used = np.flatnonzero(self.flow.flows(self.pair_arcs) > 0)
-        result: dict[Hashable, list[Hashable]] = {a.id: [] for a in self.applications}
+        result: dict[Id, list[Id]] = {a.id: [] for a in self.applications}
         for col in used:
             app = self.applications[self.pair_app[col]]
             result[app.id].append(self.reviewers[self.pair_reviewer[col]].id)
@@ -276,7 +280,7 @@ def assign(
     reviewers: Sequence[Reviewer],
     *,
     per_application: int,
-    forbidden: Iterable[tuple[Hashable, Hashable]] = (),
+    forbidden: Iterable[tuple[Id, Id]] = (),
     balance: bool = True,
 ) -> Assignment:
     """The exact assignment (see the module's docstring).

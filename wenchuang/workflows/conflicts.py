@@ -17,14 +17,18 @@ give the reasons, so that a page can say why a reviewer was not assigned.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wenchuang.accounts import roles
 from wenchuang.directory import ties
+
+# An application's or a reviewer's id (database ids in the services).
+Id = Any
 
 
 class Tie(models.TextChoices):
@@ -95,11 +99,11 @@ def conflicts(
 
 
 def forbidden_pairs(
-    applicants: Mapping[Hashable, Iterable[int]],
+    applicants: Mapping[Id, Iterable[int]],
     reviewers: Iterable,
     declared: Iterable[tuple[int, int]] = (),
-    declared_on_application: Iterable[tuple[Hashable, int]] = (),
-) -> dict[tuple[Hashable, int], list[Tie]]:
+    declared_on_application: Iterable[tuple[Id, int]] = (),
+) -> dict[tuple[Id, int], list[Tie]]:
     """{(application id, reviewer id): ties} for applications given as
     {application id: ids of the applicant and co-applicant organisations}.
 
@@ -111,7 +115,7 @@ def forbidden_pairs(
     by_org: dict[int, list[tuple[int, list[Tie]]]] = defaultdict(list)
     for (reviewer_id, org), reasons in tied.items():
         by_org[org].append((reviewer_id, reasons))
-    found: dict[tuple[Hashable, int], list[Tie]] = defaultdict(list)
+    found: dict[tuple[Id, int], list[Tie]] = defaultdict(list)
     for app, orgs in orgs_by_app.items():
         for org in orgs:
             for reviewer_id, reasons in by_org.get(org, ()):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -28,6 +28,10 @@ from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# An application's or a reviewer's id (database ids in the services).
+Id = Any
+
 
 SCALE_MAX = 5
 NOT_APPLICABLE = "n/a"
@@ -204,7 +208,7 @@ def shown(value: Fraction | None, places: int = 2) -> Decimal | None:
 class ScoredReview:
     """One submitted review as scoring needs it."""
 
-    reviewer: Hashable
+    reviewer: Id
     score: Fraction | None
     recommendation: str
 
@@ -213,11 +217,11 @@ class ScoredReview:
 class ApplicationScore:
     """An application's scores over its submitted reviews."""
 
-    application: Hashable
+    application: Id
     reviews: list[ScoredReview]
     mean: Fraction | None = None
     spread: Fraction | None = None
-    divergent: set[Hashable] = field(default_factory=set)  # reviewers whose review diverges
+    divergent: set[Id] = field(default_factory=set)  # reviewers whose review diverges
     recommendations: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -225,17 +229,17 @@ class ApplicationScore:
         return bool(self.divergent)
 
 
-def summarise(application: Hashable, reviews: Sequence[ScoredReview]) -> ApplicationScore:
+def summarise(application: Id, reviews: Sequence[ScoredReview]) -> ApplicationScore:
     """Mean, spread, divergent reviews and the recommendations of one application."""
     result = ApplicationScore(application, list(reviews))
-    scored = [r for r in reviews if r.score is not None]
+    scored = [(r, r.score) for r in reviews if r.score is not None]
     if scored:
-        values = [r.score for r in scored]
+        values = [score for _r, score in scored]
         result.mean = sum(values, Fraction(0)) / len(values)
         result.spread = max(values) - min(values)
-    for r in scored:
-        others = [o.score for o in scored if o is not r]
-        if others and abs(r.score - sum(others, Fraction(0)) / len(others)) >= DIVERGENCE:
+    for r, score in scored:
+        others = [s for o, s in scored if o is not r]
+        if others and abs(score - sum(others, Fraction(0)) / len(others)) >= DIVERGENCE:
             result.divergent.add(r.reviewer)
     said = {r.recommendation for r in reviews}
     if {Recommendation.YES, Recommendation.NO} <= said:
@@ -249,9 +253,7 @@ def summarise(application: Hashable, reviews: Sequence[ScoredReview]) -> Applica
     return result
 
 
-def rank(
-    scores: Sequence[ApplicationScore], order: Mapping[Hashable, Any]
-) -> list[ApplicationScore]:
+def rank(scores: Sequence[ApplicationScore], order: Mapping[Id, Any]) -> list[ApplicationScore]:
     """A call's ranking: best mean first; ties go to more "yes" recommendations, then the
     smaller spread, then `order` (e.g. the submission time), then the id. Applications
     without any score come last."""

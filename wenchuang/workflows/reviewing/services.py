@@ -352,5 +352,5 @@ def set_expertise(*, user: User, codes: Iterable[str], by: Any) -> ReviewerProfi
     if not (getattr(by, "pk", None) == user.pk or roles.is_centre_staff(by)):
         require(deny(_("Only the reviewer and centre staff may change this.")))
     profile, _created = ReviewerProfile.objects.get_or_create(user=user)
-    profile.expertise.set(list(codes))
+    profile.expertise.set(list(codes))  # type: ignore[arg-type]  # codes are the keys
     return profile

@@ -398,3 +398,28 @@ def test_the_reviewers_queue_lists_their_applications_by_call(
     assert "Read and accept the declaration" in page and str(acme_application) in page
     client.force_login(cast["rep"])
     assert client.get("/en/reviews/").status_code == 403
+
+
+@pytest.mark.parametrize("who", ["wang", "zhao"])
+def test_nobody_submits_another_reviewers_review(who, cast, call, panel, acme_application):
+    services.assign_reviewers(call=call, by=cast["wuxi_staff"])
+    li = declared_assignment(acme_application, panel["li"])
+    services.accept_declaration(call=call, by=panel[who])
+    with pytest.raises(PermissionDenied, match="not given to you"):
+        services.submit_review(assignment=li, by=panel[who], scores=GOOD, recommendation="no")
+    for other in ("wuxi_staff", "rep"):
+        with pytest.raises(PermissionDenied):
+            services.submit_review(assignment=li, by=cast[other], scores=GOOD, recommendation="no")
+    assert not Review.objects.exists()
+
+
+def test_stage_tables_may_name_the_reviewer_as_actor(cast, call, panel, acme_application):
+    from wenchuang.workflows.actors import may_act
+
+    services.assign_reviewers(call=call, by=cast["wuxi_staff"])
+    reviewer = may_act(["reviewer"])
+    assert not reviewer(panel["li"], acme_application)  # no declaration yet
+    services.accept_declaration(call=call, by=panel["li"])
+    assert reviewer(panel["li"], acme_application)
+    assert not reviewer(panel["zhao"], acme_application)  # not assigned
+    assert not reviewer(cast["wuxi_staff"], acme_application)
