@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.core.cache import caches
 from django.utils import translation
 
 from wenchuang.accounts.models import Role
@@ -66,6 +67,12 @@ def english_by_default():
     """Messages in assertions are the English source; tests about languages choose their own."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def no_kept_list_answers():
+    """No API list answer kept by an earlier test, whose rows (and generations) are gone."""
+    caches["lists"].clear()
 
 
 @pytest.fixture(scope="module")
