@@ -15,6 +15,7 @@ class WorkflowsConfig(AppConfig):
 
         from . import demo, verbs  # noqa: F401
         from .actors import register_actor
+        from .reviewing import admin as review_admin  # noqa: F401  (its admin pages)
         from .reviewing import permissions as review_permissions
         from .reviewing import services as review_services  # noqa: F401  (its audit verbs)
 
