@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "wenchuang.reference",
     "wenchuang.accounts",
     "wenchuang.directory",
+    "wenchuang.designation",
     "wenchuang.workflows",
 ]
 

@@ -21,6 +21,7 @@ ROLES = {
     "park manager": "fr",
     "staff": "de",
     "reviewer": "zh-hans",
+    "assessor": "en",
 }
 # Where a record is created and what it is: Binhu district (Wuxi), animation and games.
 COUNTY, SMALL_CATEGORY = "320211", "0241"
@@ -34,7 +35,12 @@ def openapi(client: Client) -> dict:
 
 
 # Paths of records that are not one of the directory's kinds: the site ids that fill them.
-OTHER_ID_SOURCES = {"memberships": "membership", "reviews": "review_assignment"}
+OTHER_ID_SOURCES = {
+    "memberships": "membership",
+    "designations": "designation",
+    "assessments": "assessment",
+    "reviews": "review_assignment",
+}
 
 
 def kind_of_path(path: str) -> str | None:
@@ -175,7 +181,7 @@ def test_no_api_operation_fails(site, role):
 
 def _in_wuxi(kind: str, url: str) -> bool:
     """Whether Wuxi's staff may change the record at `url` (a new one is created in Wuxi)."""
-    if kind not in KINDS:  # an expert's review: staff write none of their own
+    if kind not in KINDS:  # designations, assessments, reviews: written by their own people
         return False
     pk = url.rstrip("/").split("/")[-1]
     if not pk.isdigit():

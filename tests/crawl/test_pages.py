@@ -31,6 +31,7 @@ LANGUAGES = {
     "park manager": "fr",
     "staff": "de",
     "reviewer": "zh-hans",
+    "assessor": "en",
 }
 ALL_LANGUAGES = ("zh-hans", "en", "fr", "de")
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -44,6 +45,14 @@ PK_SOURCES = {
     "directory:import-job": lambda site: site.ids["job"],
     "directory:membership-action": lambda site: site.ids["membership"],
     "directory:enterprise-profile-pdf": lambda site: site.records["enterprise"],
+    "designation:detail": lambda site: site.ids["designation"],
+    "designation:move": lambda site: site.ids["designation"],
+    "designation:yearly-order": lambda site: site.ids["designation"],
+    # One certificate is enough: each is the same template, and a PDF takes a while.
+    "designation:certificate": lambda site: site.ids["designation"][:1],
+    "designation:assessment": lambda site: site.ids["assessment"],
+    "designation:designate": lambda site: site.ids["assessment"],
+    "designation:decide": lambda site: site.ids["assessment"],
     # No domain attaches files yet: an unknown file must answer 404 (or the sign-in), not 5xx.
     "core:file": lambda site: [1],
     # Expert review: assignments (the reviewer's pages) and calls (declaration, staff pages).
