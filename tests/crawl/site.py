@@ -19,7 +19,8 @@ from wenchuang.directory.models import (
     ProfileChange,
 )
 from wenchuang.directory.selectors import KINDS
-from wenchuang.workflows.models import Call, ReviewAssignment
+from wenchuang.funding.models import Award, Tranche, UseReport
+from wenchuang.workflows.models import Application, Call, ReviewAssignment
 
 ENTERPRISES = 80
 SEED = 2026
@@ -57,6 +58,15 @@ def _samples(model) -> list[int]:
     if model is Park:
         picks.append(rows.filter(tenants__isnull=False).values_list("id", flat=True).first())
     return list(dict.fromkeys(pk for pk in picks if pk is not None))
+
+
+def _one_per(model, field: str) -> list[int]:
+    """The first row of each value of `field`."""
+    firsts: dict = {}
+    rows = model if hasattr(model, "model") else model.objects
+    for pk, value in rows.order_by("id").values_list("id", field):
+        firsts.setdefault(value, pk)
+    return list(firsts.values())
 
 
 def build_site() -> CrawlSite:
@@ -104,6 +114,23 @@ def build_site() -> CrawlSite:
                 .values_list("id", flat=True)[:1]
             ],
             "call": list(Call.objects.order_by("id").values_list("id", flat=True)),
+            # An award at each stage, and a report and a tranche in each state.
+            "award": list(Award.objects.order_by("id").values_list("id", flat=True)),
+            "use_report": _one_per(UseReport, "status"),
+            "fund_call": list(
+                Call.objects.filter(programme__kind="fund").values_list("id", flat=True)
+            ),
+            "fund_application": _one_per(
+                Application.objects.filter(call__programme__kind="fund"), "stage"
+            ),
+            "tranche": [
+                *Tranche.objects.filter(paid_on=None)
+                .order_by("id")
+                .values_list("id", flat=True)[:2],
+                *Tranche.objects.exclude(paid_on=None)
+                .order_by("id")
+                .values_list("id", flat=True)[:1],
+            ],
             # Every status of the register, and assessments in progress, submitted, yearly.
             "designation": [
                 Designation.objects.filter(status=s).values_list("id", flat=True).first()
