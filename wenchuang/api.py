@@ -4,6 +4,7 @@ from wenchuang.core.api import WenchuangAPI
 from wenchuang.designation.api import router as designation_router
 from wenchuang.directory.api import router as directory_router
 from wenchuang.funding.api import router as funding_router
+from wenchuang.workflows.reviewing.api import router as reviews_router
 
 api = WenchuangAPI(
     title="Wenchuang API",
@@ -22,4 +23,5 @@ api = WenchuangAPI(
 
 api.add_router("/v1/", directory_router)
 api.add_router("/v1/", funding_router)
+api.add_router("/v1/", reviews_router)
 api.add_router("/v1/", designation_router)

@@ -20,5 +20,6 @@ urlpatterns += i18n_patterns(
     path("funding/", include("wenchuang.funding.urls")),
     path("designation/", include("wenchuang.designation.urls")),
     path("", include("wenchuang.directory.urls")),
+    path("", include("wenchuang.workflows.reviewing.urls")),
     prefix_default_language=False,
 )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Case, When
+
 from wenchuang.accounts.models import User
 from wenchuang.accounts.services import api_token_create
 from wenchuang.designation.models import Designation, FieldAssessment
@@ -18,7 +20,7 @@ from wenchuang.directory.models import (
 )
 from wenchuang.directory.selectors import KINDS
 from wenchuang.funding.models import Award, Tranche, UseReport
-from wenchuang.workflows.models import Application, Call
+from wenchuang.workflows.models import Application, Call, ReviewAssignment
 
 ENTERPRISES = 80
 SEED = 2026
@@ -29,6 +31,7 @@ ROLES = {
     "enterprise rep": "rep_lingdong",
     "park manager": "manager_wuxi_studios",
     "staff": "staff_wuxi",
+    "reviewer": "expert_li",
     "assessor": "assessor_demo",
 }
 
@@ -102,6 +105,15 @@ def build_site() -> CrawlSite:
             "membership": list(
                 AssociationMembership.objects.order_by("id").values_list("id", flat=True)[:2]
             ),
+            # Expert review: one assignment per status, and the calls.
+            "review_assignment": [
+                pk
+                for status in ("assigned", "submitted", "abstained")
+                for pk in ReviewAssignment.objects.filter(status=status)
+                .order_by(Case(When(reviewer=users["reviewer"], then=0), default=1), "id")
+                .values_list("id", flat=True)[:1]
+            ],
+            "call": list(Call.objects.order_by("id").values_list("id", flat=True)),
             # An award at each stage, and a report and a tranche in each state.
             "award": list(Award.objects.order_by("id").values_list("id", flat=True)),
             "use_report": _one_per(UseReport, "status"),

@@ -20,6 +20,7 @@ ROLES = {
     "enterprise rep": "en",
     "park manager": "fr",
     "staff": "de",
+    "reviewer": "zh-hans",
     "assessor": "en",
 }
 # Where a record is created and what it is: Binhu district (Wuxi), animation and games.
@@ -40,6 +41,7 @@ OTHER_ID_SOURCES = {
     "assessments": "assessment",
     "awards": "award",
     "use-reports": "use_report",
+    "reviews": "review_assignment",
 }
 
 
@@ -181,7 +183,7 @@ def test_no_api_operation_fails(site, role):
 
 def _in_wuxi(kind: str, url: str) -> bool:
     """Whether Wuxi's staff may change the record at `url` (a new one is created in Wuxi)."""
-    if kind not in KINDS:  # designations, assessments: written by their own people, not staff
+    if kind not in KINDS:  # designations, assessments, reviews: written by their own people
         return False
     pk = url.rstrip("/").split("/")[-1]
     if not pk.isdigit():

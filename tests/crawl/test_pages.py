@@ -30,6 +30,7 @@ LANGUAGES = {
     "enterprise rep": "en",
     "park manager": "fr",
     "staff": "de",
+    "reviewer": "zh-hans",
     "assessor": "en",
 }
 ALL_LANGUAGES = ("zh-hans", "en", "fr", "de")
@@ -64,6 +65,14 @@ PK_SOURCES = {
     "designation:decide": lambda site: site.ids["assessment"],
     # No domain attaches files yet: an unknown file must answer 404 (or the sign-in), not 5xx.
     "core:file": lambda site: [1],
+    # Expert review: assignments (the reviewer's pages) and calls (declaration, staff pages).
+    "reviews:review": lambda site: site.ids["review_assignment"],
+    "reviews:abstain": lambda site: site.ids["review_assignment"],
+    "reviews:reassign": lambda site: site.ids["review_assignment"],
+    "reviews:declaration": lambda site: site.ids["call"],
+    "reviews:workload": lambda site: site.ids["call"],
+    "reviews:assign": lambda site: site.ids["call"],
+    "reviews:ranking": lambda site: site.ids["call"],
 }
 
 

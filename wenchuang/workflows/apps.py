@@ -14,6 +14,19 @@ class WorkflowsConfig(AppConfig):
         from wenchuang.core.demo import DemoStep, register_demo_step
 
         from . import demo, verbs  # noqa: F401
+        from .actors import register_actor
+        from .reviewing import admin as review_admin  # noqa: F401  (its admin pages)
+        from .reviewing import permissions as review_permissions
+        from .reviewing import services as review_services  # noqa: F401  (its audit verbs)
+
+        # Stage tables may name "reviewer": someone assigned to the application.
+        register_actor("reviewer", review_permissions.may_act_as_reviewer)
 
         # Calls and applications in `wenchuang demo-data`, after the directory's records.
         register_demo_step(DemoStep("workflows", create=demo.create, wipe=demo.wipe, order=100))
+        # Reviewers, declarations, assignments and reviews on those applications.
+        from .reviewing import demo as review_demo
+
+        register_demo_step(
+            DemoStep("reviews", create=review_demo.create, wipe=review_demo.wipe, order=200)
+        )

@@ -1,0 +1,1 @@
+"""Expert review of applications: assignment, declarations, reviews, workload and ranking."""
