@@ -140,11 +140,15 @@ try:
 except Exception as error:
     print("WARNING: no calls:", error)
 try:
-    from wenchuang.workflows.models import ReviewAssignment
+    from wenchuang.workflows.models import Declaration, ReviewAssignment
 
+    mine = ReviewAssignment.objects.filter(reviewer__username="expert_demo").order_by("id")
+    # One of a call the demo expert signed the declaration for: the scoring form, not the
+    # declaration it sends to otherwise.
+    signed = Declaration.objects.filter(reviewer__username="expert_demo").values("call_id")
     ids["assignment"] = (
-        ReviewAssignment.objects.filter(reviewer__username="expert_demo")
-        .order_by("id").values_list("pk", flat=True).first()
+        mine.filter(application__call_id__in=signed).values_list("pk", flat=True).first()
+        or mine.values_list("pk", flat=True).first()
     )
 except Exception as error:
     print("WARNING: no reviews:", error)
