@@ -53,6 +53,26 @@ def _samples(model) -> list[int]:
     return list(dict.fromkeys(pk for pk in picks if pk is not None))
 
 
+def _engine_ids(users) -> dict[str, list[int]]:
+    """The demo's calls, and applications: the rep's draft, the park manager's, one at
+    each of a few later stages (where staff have buttons)."""
+    from wenchuang.workflows.models import Application, Call
+
+    rows = Application.objects.order_by("id")
+    picks = [
+        rows.filter(created_by=users["enterprise rep"]).values_list("id", flat=True).first(),
+        rows.filter(applicant=users["park manager"].organisation)
+        .values_list("id", flat=True)
+        .first(),
+    ]
+    for stage in ("submitted", "more_info", "decision", "field_assessment", "approved"):
+        picks.append(rows.filter(stage=stage).values_list("id", flat=True).first())
+    return {
+        "call": list(Call.objects.order_by("id").values_list("id", flat=True)),
+        "application": list(dict.fromkeys(pk for pk in picks if pk is not None)),
+    }
+
+
 def build_site() -> CrawlSite:
     """The demo generator's records, plus what only use creates: a pending change, a job."""
     summary = generate(enterprises=ENTERPRISES, seed=SEED, progress=False, reset=True)
@@ -88,6 +108,7 @@ def build_site() -> CrawlSite:
             "membership": list(
                 AssociationMembership.objects.order_by("id").values_list("id", flat=True)[:2]
             ),
+            **_engine_ids(users),
         },
     )
     for role, user in users.items():

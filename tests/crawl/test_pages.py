@@ -43,6 +43,14 @@ PK_SOURCES = {
     "directory:import-job": lambda site: site.ids["job"],
     "directory:membership-action": lambda site: site.ids["membership"],
     "directory:enterprise-profile-pdf": lambda site: site.records["enterprise"],
+    **{
+        f"workflows:{name}": lambda site: site.ids["call"]
+        for name in ("call-detail", "call-apply", "call-edit", "call-status", "call-applications")
+    },
+    **{
+        f"workflows:application-{name}": lambda site: site.ids["application"]
+        for name in ("detail", "edit", "preview", "submit", "move", "extend")
+    },
     # No domain attaches files yet: an unknown file must answer 404 (or the sign-in), not 5xx.
     "core:file": lambda site: [1],
 }
