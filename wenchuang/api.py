@@ -2,12 +2,14 @@
 
 from wenchuang.core.api import WenchuangAPI
 from wenchuang.directory.api import router as directory_router
+from wenchuang.workflows.api import router as workflows_router
 
 api = WenchuangAPI(
     title="Wenchuang API",
     version="1",
     description=(
-        "Directory records of the cultural industry platform. Reads are public; writes need "
+        "Directory records, calls and applications of the cultural industry platform. Reads "
+        "are public; writes need "
         "`Authorization: Bearer <token>` (see `manage.py create_api_token`) or a signed-in "
         "session. Send Accept-Language for messages and names in zh-hans, en, fr or de. "
         "Every answer is JSON, errors included; 503 with Retry-After means the database "
@@ -19,3 +21,4 @@ api = WenchuangAPI(
 )
 
 api.add_router("/v1/", directory_router)
+api.add_router("/v1/", workflows_router)
