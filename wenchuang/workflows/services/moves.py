@@ -7,11 +7,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wenchuang.accounts.roles import representatives
 from wenchuang.core.audit import audit_record
 from wenchuang.core.money import format_moment
+from wenchuang.core.notifications import notify
 from wenchuang.core.permissions import require
 from wenchuang.core.transitions import changed_meanwhile, transition, version_of
 
@@ -98,7 +101,26 @@ def _move(
         current, workflow, target, by=by, expected=current.stage, note=note[:500], updates=values
     )
     run_on_enter(current, by)
+    _tell_applicant(current, by, note)
     return current
+
+
+def _tell_applicant(application: Application, by: Any, note: str) -> None:
+    """The applicant's people hear of a submission (a receipt) and of every move made by
+    someone else, in their own language, after the transaction commits."""
+    acted_for_applicant = bool(permissions.may_act_as_applicant(by, application))
+    if application.stage == "submitted":
+        event = "application_submitted"
+    elif acted_for_applicant:
+        return  # they withdrew or answered themselves
+    else:
+        event = "application_moved"
+    notify(
+        event,
+        representatives(application.applicant_id),
+        {"application": application, "note": note},
+        link=reverse_lazy("workflows:application-detail", args=[application.pk]),
+    )
 
 
 @transaction.atomic

@@ -180,3 +180,25 @@ def test_the_kinds_hook_runs_when_an_application_enters_a_stage(cast):
         _KINDS.clear()
         _KINDS.update(saved)
     assert entered == [(application.pk, cast["wuxi_staff"])]
+
+
+def test_the_applicant_gets_a_receipt_and_hears_of_staff_moves_in_their_language(
+    cast, mailoutbox, django_capture_on_commit_callbacks
+):
+    rep = cast["rep"]
+    rep.language = "fr"
+    rep.save()
+    draft = ApplicationFactory(applicant=rep.organisation)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit(application=draft, by=rep)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.move_stage(application=draft, target="screening", by=cast["wuxi_staff"])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_more_info(
+            application=draft, by=cast["wuxi_staff"], question="请补充审计报告。"
+        )
+    subjects = [m.subject for m in mailoutbox]
+    assert len(subjects) == 3
+    assert "examen de recevabilité" in subjects[1]
+    assert "compléments demandés" in subjects[2]
+    assert "请补充审计报告。" in mailoutbox[2].body
