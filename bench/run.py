@@ -21,11 +21,13 @@ FULL = {
     "bench_import.py": ["--rows", "1000000"],
     "bench_search.py": ["--n", "1000000", "--reps", "50"],
     "bench_api.py": ["--enterprises", "100000"],
+    "bench_applications.py": ["--n", "10000"],
 }
 QUICK = {
     "bench_import.py": ["--rows", "5000"],
     "bench_search.py": ["--n", "5000", "--reps", "5"],
     "bench_api.py": ["--enterprises", "2000", "--duration", "3"],
+    "bench_applications.py": ["--n", "500", "--reps", "3"],
 }
 
 

@@ -136,7 +136,12 @@ def call_applications_for_staff(
             | Q(applicant__name_zh_hans__icontains=q)
             | Q(applicant__name_en__icontains=q)
         )
-    return rows.select_related("applicant", "classification", "region").order_by("id")
+    # The answers and the stage table (kilobytes of JSON a row) are not shown in the list.
+    return (
+        rows.select_related("applicant", "classification", "region")
+        .defer("answers", "stage_table")
+        .order_by("id")
+    )
 
 
 def stage_counts(user: Any, call: Call) -> dict[str, int]:
