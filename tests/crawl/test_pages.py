@@ -49,7 +49,7 @@ PK_SOURCES = {
     },
     **{
         f"workflows:application-{name}": lambda site: site.ids["application"]
-        for name in ("detail", "edit", "preview", "submit", "move", "extend")
+        for name in ("detail", "edit", "preview", "submit", "move", "extend", "co-applicant")
     },
     # No domain attaches files yet: an unknown file must answer 404 (or the sign-in), not 5xx.
     "core:file": lambda site: [1],

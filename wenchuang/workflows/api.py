@@ -121,6 +121,7 @@ class ApplicationOut(Schema):
     submitted_at: datetime.datetime | None
     deadline: datetime.datetime
     info_request: str
+    co_applicants: list[int] = Field(description="Ids of the co-applicant organisations.")
     version: str = Field(description="Send back as If-Match with a change.")
     moves: list[MoveOut] = Field(description="The moves the asker may make now.")
 
@@ -135,6 +136,10 @@ class ApplicationOut(Schema):
     @staticmethod
     def resolve_classification(obj: Application) -> str | None:
         return obj.classification_id
+
+    @staticmethod
+    def resolve_co_applicants(obj: Application) -> list[int]:
+        return sorted(obj.co_applicants.values_list("pk", flat=True))
 
     @staticmethod
     def resolve_version(obj: Application) -> str:
@@ -171,6 +176,11 @@ class ApplicationChange(Schema):
     title: str | None = Field(None, max_length=200)
     classification: str | None = Field(None, max_length=4)
     amount_requested: Decimal | None = Field(None, ge=0, max_digits=16, decimal_places=2)
+
+
+class CoApplicantIn(Schema):
+    organisation: int = Field(ge=1, le=MAX_ID)
+    remove: bool = Field(False, description="Remove this co-applicant instead of adding it.")
 
 
 class MoveIn(Schema):
@@ -296,6 +306,25 @@ def application_update(
         answers=payload.answers,
         **fields,
     )
+
+
+@router.write(
+    "POST",
+    "/applications/{id}/co-applicants",
+    {200: ApplicationOut},
+    tags=TAGS,
+    operation_id="application_co_applicant",
+    summary="Add (or remove) a co-applicant organisation while the application is a draft",
+)
+def application_co_applicant(request: HttpRequest, payload: CoApplicantIn, id: int = ID):
+    from wenchuang.accounts.models import Organisation
+
+    application = selectors.get_application_for_applicant(request.auth, id)
+    organisation = Organisation.objects.filter(pk=payload.organisation).first()
+    if organisation is None:
+        raise field_error(["body", "organisation"], _("No organisation has this id."))
+    change = services.co_applicant_remove if payload.remove else services.co_applicant_add
+    return change(application=application, organisation=organisation, by=request.auth)
 
 
 @router.write(

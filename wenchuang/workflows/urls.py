@@ -29,6 +29,11 @@ urlpatterns = [
     ),
     path("applications/<int:pk>/move/", applications.application_move, name="application-move"),
     path(
+        "applications/<int:pk>/co-applicants/",
+        applications.application_co_applicant,
+        name="application-co-applicant",
+    ),
+    path(
         "applications/<int:pk>/extend/", applications.application_extend, name="application-extend"
     ),
 ]

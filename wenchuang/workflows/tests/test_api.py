@@ -158,3 +158,22 @@ def test_staff_list_a_calls_applications_and_move_one(client, cast):
         f"/api/v1/calls/{application.call_id}/applications", **bearer(cast["shandong_staff"])
     ).json()
     assert outsider["count"] == 0
+
+
+def test_a_program_names_co_applicants(client, cast, orgs):
+    application = ApplicationFactory(applicant=cast["rep"].organisation)
+    url = f"/api/v1/applications/{application.pk}/co-applicants"
+    added = client.post(
+        url,
+        {"organisation": orgs["rival"].pk},
+        content_type="application/json",
+        **bearer(cast["rep"]),
+    )
+    assert added.status_code == 200 and added.json()["co_applicants"] == [orgs["rival"].pk]
+    refused = client.post(
+        url,
+        {"organisation": cast["rep"].organisation_id},
+        content_type="application/json",
+        **bearer(cast["rep"]),
+    )
+    assert refused.status_code == 422

@@ -199,3 +199,23 @@ def test_staff_outside_the_region_see_no_applications_of_the_call(client, cast):
     login(client, cast["shandong_staff"])
     page = client.get(reverse("workflows:call-applications", args=[call.pk]))
     assert page.context["page"].paginator.count == 0
+
+
+def test_the_applicant_adds_and_removes_a_co_applicant_by_its_name(client, cast, orgs):
+    rival = orgs["rival"]
+    application = ApplicationFactory(applicant=cast["rep"].organisation)
+    login(client, cast["rep"])
+    url = reverse("workflows:application-co-applicant", args=[application.pk])
+    client.post(url, {"name": "Rival Design"})
+    assert list(application.co_applicants.all()) == [rival]
+    page = client.post(url, {"name": "Nobody Ltd"}, follow=True).content.decode()
+    assert "No single organisation is registered under the name" in page
+    client.post(url, {"remove": orgs["rival"].pk})
+    assert not application.co_applicants.exists()
+    # The co-applicant's people may read the application, not change it.
+    application.co_applicants.add(orgs["rival"])
+    client.force_login(cast["rival_rep"])
+    detail = reverse("workflows:application-detail", args=[application.pk])
+    assert client.get(detail).status_code == 200
+    edit = reverse("workflows:application-edit", args=[application.pk])
+    assert client.get(edit).status_code == 403

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -219,4 +220,36 @@ def application_extend(request: HttpRequest, pk: int) -> HttpResponse:
         _errors_as_messages(request, error)
     else:
         messages.success(request, _("Extension granted."))
+    return redirect("workflows:application-detail", pk=application.pk)
+
+
+@require_POST
+@login_required
+def application_co_applicant(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add a co-applicant by its registered name, or remove one (its id)."""
+    from wenchuang.accounts.models import Organisation
+
+    application = selectors.get_application_for_applicant(request.user, pk)
+    try:
+        if request.POST.get("remove"):
+            organisation = Organisation.objects.filter(pk=request.POST["remove"]).first()
+            if organisation is not None:
+                services.co_applicant_remove(
+                    application=application, organisation=organisation, by=request.user
+                )
+        else:
+            name = request.POST.get("name", "").strip()
+            found = list(Organisation.objects.filter(Q(name_zh_hans=name) | Q(name_en=name))[:2])
+            if len(found) != 1:
+                raise ValidationError(
+                    _("No single organisation is registered under the name “%(name)s”.")
+                    % {"name": name}
+                )
+            services.co_applicant_add(
+                application=application, organisation=found[0], by=request.user
+            )
+    except ValidationError as error:
+        _errors_as_messages(request, error)
+    else:
+        messages.success(request, _("Co-applicants updated."))
     return redirect("workflows:application-detail", pk=application.pk)
