@@ -124,7 +124,8 @@ def edit_draft(
         errors = formdef.check_answers(current.call.form, answers, complete=False)
         if errors:
             raise ValidationError({key: message for key, message in errors})
-        new_values["answers"] = formdef.visible_answers(current.call.form, answers)
+        form = current.call.form
+        new_values["answers"] = formdef.visible_answers(form, formdef.normalised(form, answers))
     changes = field_changes(current, new_values)
     for name, value in new_values.items():
         setattr(current, name, value)
