@@ -149,6 +149,8 @@ def test_staff_save_a_call_and_a_malformed_form_is_refused_naming_the_field(clie
     login(client, cast["wuxi_staff"])
     url = reverse("workflows:call-edit", args=[call.pk])
     page = client.get(url)
+    # The table as staff read it, beside its JSON.
+    assert "start screening → eligibility screening (staff)" in page.content.decode()
     data = {}
     for field in page.context["form"]:
         value = field.value()

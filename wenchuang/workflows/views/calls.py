@@ -14,7 +14,7 @@ from wenchuang.accounts import roles
 from wenchuang.accounts.models import Organisation
 from wenchuang.core.transitions import version_of
 
-from .. import eligibility, formdef, permissions, selectors, services
+from .. import eligibility, formdef, permissions, selectors, services, stages
 from ..forms import ApplyForm, CallForm
 from ..stages import StageTable
 
@@ -124,8 +124,29 @@ def call_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "programmes": programmes if call is None else [],
             "version": version,
             "rules": eligibility.BUILT_IN,
+            "stage_rows": _stage_rows(call.stages if call else form.initial.get("stages")),
         },
     )
+
+
+def _stage_rows(table) -> list[tuple[str, str, list[tuple[str, str, str]]]]:
+    """(key, label, [(move label, target label, who)]) per stage: the table as staff read it."""
+    if stages.check_table(table):
+        return []
+    stage_table = StageTable(table)
+    moves = stage_table.workflow.moves()
+    return [
+        (
+            key,
+            stage_table.label(key),
+            [
+                (str(m.label), stage_table.label(m.target), ", ".join(m.roles))
+                for m in moves
+                if m.source == key
+            ],
+        )
+        for key in stage_table.keys
+    ]
 
 
 @require_POST
