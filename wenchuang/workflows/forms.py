@@ -8,9 +8,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wenchuang.reference.models import IndustryCategory
+from wenchuang.reference.models import IndustryCategory, Region
 
-from .models import Call
+from .models import Call, Programme
 
 
 class JSONTextField(forms.CharField):
@@ -149,3 +149,30 @@ class ExtensionForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     reason = forms.CharField(label=_("reason"), max_length=500, required=False)
+
+
+class ProgrammeForm(forms.ModelForm):
+    """A new programme: its kind (registered by a plug-in app), code, titles and region."""
+
+    kind = forms.ChoiceField(label=_("kind"))
+
+    class Meta:
+        model = Programme
+        fields = [
+            "kind",
+            "code",
+            "title_zh_hans",
+            "title_en",
+            "title_fr",
+            "title_de",
+            "jurisdiction",
+        ]
+
+    def __init__(
+        self, *args: Any, kinds: list[tuple[str, str]], regions: list, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kinds
+        self.fields["jurisdiction"].queryset = Region.objects.filter(
+            code__in=[r.code for r in regions]
+        )

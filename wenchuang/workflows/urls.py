@@ -10,6 +10,7 @@ urlpatterns = [
     # /calls/...
     path("calls/", calls.call_list, name="calls"),
     path("calls/new/", calls.call_edit, name="call-create"),
+    path("programmes/new/", calls.programme_create, name="programme-create"),
     path("calls/<int:pk>/", calls.call_detail, name="call-detail"),
     path("calls/<int:pk>/apply/", calls.call_apply, name="call-apply"),
     path("calls/<int:pk>/edit/", calls.call_edit, name="call-edit"),

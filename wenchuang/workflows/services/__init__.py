@@ -1,6 +1,6 @@
 """The engine's writes: one function per use case, permission first, in a transaction."""
 
-from .calls import call_move, call_save, check_call
+from .calls import call_move, call_save, check_call, programme_create
 from .drafts import co_applicant_add, co_applicant_remove, create_draft, edit_draft
 from .moves import (
     answer_more_info,
@@ -22,6 +22,7 @@ __all__ = [
     "edit_draft",
     "grant_extension",
     "move_stage",
+    "programme_create",
     "request_more_info",
     "submit",
     "withdraw",

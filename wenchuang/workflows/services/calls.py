@@ -144,3 +144,17 @@ def call_move(*, call: Call, by: Any, status: str) -> Call:
     """Publish, archive or unpublish a call (staff of the programme's region)."""
     transition(call, PUBLICATION, status, by=by)
     return call
+
+
+@transaction.atomic
+def programme_create(*, by: Any, data: Mapping[str, Any]) -> Programme:
+    """A new programme of a registered kind, run by the creator's agency in a region they
+    oversee (`data`: kind, code, title_*, jurisdiction_id, agency_id)."""
+    programme = Programme(**data)
+    require(permissions.may_manage_programme(by, programme))
+    if kind_of(programme.kind) is None:
+        raise ValidationError({"kind": _("Unknown kind of programme.")})
+    programme.full_clean()
+    programme.save()
+    audit_record(actor=by, action="create", instance=programme)
+    return programme

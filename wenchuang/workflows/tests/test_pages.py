@@ -221,3 +221,34 @@ def test_the_applicant_adds_and_removes_a_co_applicant_by_its_name(client, cast,
     assert client.get(detail).status_code == 200
     edit = reverse("workflows:application-edit", args=[application.pk])
     assert client.get(edit).status_code == 403
+
+
+def test_staff_start_a_programme_of_a_registered_kind_in_their_region(client, cast):
+    from wenchuang.workflows.defaults import standard_form, standard_stages
+    from wenchuang.workflows.models import Programme
+    from wenchuang.workflows.plugins import _KINDS, ProgrammeKind, register_kind
+
+    saved = dict(_KINDS)
+    register_kind(ProgrammeKind("fund", "special fund", standard_stages(), standard_form()))
+    try:
+        login(client, cast["wuxi_staff"])
+        url = reverse("workflows:programme-create")
+        data = {
+            "kind": "fund",
+            "code": "wuxi-film",
+            "title_zh_hans": "无锡影视专项",
+            "jurisdiction": "320200",
+        }
+        created = client.post(url, data)
+        assert created.status_code == 302
+        programme = Programme.objects.get(code="wuxi-film")
+        assert programme.agency == cast["wuxi_staff"].organisation
+        # Another province is not theirs to choose.
+        refused = client.post(url, {**data, "code": "jiangsu-film", "jurisdiction": "370000"})
+        assert refused.status_code == 200
+        assert not Programme.objects.filter(code="jiangsu-film").exists()
+        client.force_login(cast["rep"])
+        assert client.get(url).status_code == 403
+    finally:
+        _KINDS.clear()
+        _KINDS.update(saved)

@@ -7,15 +7,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wenchuang.accounts import roles
-from wenchuang.accounts.models import Organisation
+from wenchuang.accounts.models import STAFF_ROLES, Organisation
 from wenchuang.core.transitions import version_of
 
 from .. import eligibility, formdef, permissions, selectors, services, stages
-from ..forms import ApplyForm, CallForm
+from ..forms import ApplyForm, CallForm, ProgrammeForm
 from ..stages import StageTable
 
 
@@ -160,3 +161,36 @@ def call_status(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Call updated."))
     return redirect("workflows:call-detail", pk=call.pk)
+
+
+@login_required
+def programme_create(request: HttpRequest) -> HttpResponse:
+    """Staff start a programme (a special fund, a designation scheme) for their region."""
+    from wenchuang.accounts.roles import staff_regions
+
+    from ..plugins import kinds
+
+    regions = list(staff_regions(request.user))
+    organisations = roles.organisations(request.user, *STAFF_ROLES)
+    if not regions or not organisations:
+        raise PermissionDenied(_("Only agency staff start programmes."))
+    form = ProgrammeForm(
+        request.POST or None,
+        kinds=[(k.key, str(k.label)) for k in kinds()],
+        regions=regions,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {
+            name: form.cleaned_data[name]
+            for name in ("kind", "code", "title_zh_hans", "title_en", "title_fr", "title_de")
+        }
+        data["jurisdiction_id"] = form.cleaned_data["jurisdiction"].pk
+        data["agency_id"] = min(organisations)
+        try:
+            programme = services.programme_create(by=request.user, data=data)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("Programme created; now prepare its first call."))
+            return redirect(f"{reverse('workflows:call-create')}?programme={programme.pk}")
+    return render(request, "workflows/programme_create.html", {"form": form})
