@@ -202,3 +202,30 @@ def test_the_applicant_gets_a_receipt_and_hears_of_staff_moves_in_their_language
     assert "examen de recevabilité" in subjects[1]
     assert "compléments demandés" in subjects[2]
     assert "请补充审计报告。" in mailoutbox[2].body
+
+
+def test_a_kind_that_takes_park_operators_refuses_an_enterprise(cast):
+    from wenchuang.workflows.defaults import standard_form, standard_stages
+    from wenchuang.workflows.plugins import _KINDS, ProgrammeKind, register_kind
+
+    saved = dict(_KINDS)
+    register_kind(
+        ProgrammeKind(
+            "designation",
+            "designation",
+            standard_stages(field_assessment=True),
+            standard_form(),
+            applicant_kinds=("park_operator",),
+        )
+    )
+    try:
+        call = CallFactory(designation=True)
+        with pytest.raises(ValidationError) as refused:
+            services.create_draft(call=call, applicant=cast["rep"].organisation, by=cast["rep"])
+        assert "Only these may apply: park operator" in str(refused.value)
+        manager = cast["park_manager"]
+        draft = services.create_draft(call=call, applicant=manager.organisation, by=manager)
+        assert draft.stage == "draft"
+    finally:
+        _KINDS.clear()
+        _KINDS.update(saved)
