@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.core.cache import caches
 from django.utils import translation
 
 from wenchuang.accounts.models import Role
@@ -66,6 +67,12 @@ def english_by_default():
     """Messages in assertions are the English source; tests about languages choose their own."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def no_kept_list_answers():
+    """No API list answer kept by an earlier test, whose rows (and generations) are gone."""
+    caches["lists"].clear()
 
 
 @pytest.fixture(scope="module")
@@ -133,6 +140,13 @@ ORGS = {
     "fund": ("investor", "", "Taihu Capital", "320200"),
     "lawyers": ("service_provider", "", "Taihu Law", "320200"),
     "association": ("association", "", "Wuxi Cultural Industry Association", "320200"),
+    "assessors": (
+        "institution",
+        "江苏文化产业评估研究院",
+        "Jiangsu Cultural Industry Assessment Institute",
+        "320000",
+    ),
+    "other_assessors": ("institution", "", "Dalian Assessment Consultancy", "210200"),
 }
 
 # The cast: username -> (role, organisation key, jurisdiction).
@@ -152,6 +166,8 @@ CAST = {
     "provider": (Role.SERVICE_PROVIDER, "lawyers", None),
     "member": (Role.ASSOCIATION_MEMBER, "acme", None),
     "public": (Role.PUBLIC, None, None),
+    "assessor": (Role.ASSESSOR, "assessors", None),
+    "other_assessor": (Role.ASSESSOR, "other_assessors", None),
     # Staff of the Wuxi centre who also speak for the Wuxi association (a second affiliation).
     "staff_member": (Role.CENTRE_STAFF, "wuxi_centre", "320200"),
 }

@@ -93,12 +93,15 @@ def wait_until_up(url: str, timeout: float = 30) -> None:
     raise RuntimeError(f"server did not answer {url}")
 
 
-def wrk(url: str, duration: int, connections: int) -> dict[str, float]:
+def wrk(url: str, duration: int, connections: int, vary: bool = False) -> dict[str, float]:
+    """wrk's figures for `url`; `vary` gives each request a query string of its own."""
+    env = {**os.environ, "WRK_VARY_QUERY": "1"} if vary else None
     out = subprocess.run(
         ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "-s", str(LUA), url],
         check=True,
         capture_output=True,
         text=True,
+        env=env,
     ).stdout
     figures = json.loads(out.strip().splitlines()[-1])
     figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
@@ -139,6 +142,11 @@ def in_process(repeat: int = 500) -> None:
         for _ in range(repeat):
             client.get(path)
         figures[name] = (time.perf_counter() - started) / repeat * 1000
+    # A query string of its own for every request: the list built afresh each time.
+    started = time.perf_counter()
+    for n in range(repeat):
+        assert client.get(f"{API_PATH}&_={n}").status_code == 200
+    figures["api_miss_ms"] = (time.perf_counter() - started) / repeat * 1000
     print(json.dumps(figures))
 
 
@@ -211,6 +219,7 @@ def _run(args: argparse.Namespace, workdir: Path) -> str:
             baseline_size = len(response.read())
         api = wrk(base + API_PATH, args.duration, args.connections)
         bare = wrk(base + BASELINE_PATH, args.duration, args.connections)
+        miss = wrk(base + API_PATH, args.duration, args.connections, vary=True)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -231,9 +240,13 @@ wrk runs: {" / ".join(f"{x:.1f}" for x in load_before)}; after: {" / ".join(f"{x
 | --- | --- | ---: | ---: | ---: | ---: | --- | ---: |
 | `{API_PATH}` | {len(page):,} B | {api["rps"]:.0f} | {api["p50_ms"]:.1f} | {api["p95_ms"]:.1f} | {api["p99_ms"]:.1f} | {api["errors"]:.0f} / {api["non2xx"]:.0f} | {local["api_ms"]:.2f} |
 | `{BASELINE_PATH}` (bare Django JSON, same page) | {baseline_size:,} B | {bare["rps"]:.0f} | {bare["p50_ms"]:.1f} | {bare["p95_ms"]:.1f} | {bare["p99_ms"]:.1f} | {bare["errors"]:.0f} / {bare["non2xx"]:.0f} | {local["bare_ms"]:.2f} |
+| `{API_PATH}&_=<n>` (never kept: built afresh) | {len(page):,} B | {miss["rps"]:.0f} | {miss["p50_ms"]:.1f} | {miss["p95_ms"]:.1f} | {miss["p99_ms"]:.1f} | {miss["errors"]:.0f} / {miss["non2xx"]:.0f} | {local["api_miss_ms"]:.2f} |
 
-API / bare ratio: **{ratio:.2f}** (target ≥ 0.5). In-process: Django's test client, no server,
-mean of 500 requests after 50 to warm up.
+API / bare ratio: **{ratio:.2f}** (target ≥ 0.5); a list built afresh on every request:
+{miss["rps"] / bare["rps"]:.2f}. A visitor's list answer is kept until a write changes it
+(decision 0015), so the first row is the answer every visitor after the first gets; the
+third row gives each request a query string of its own, so that none is kept.
+In-process: Django's test client, no server, mean of 500 requests after 50 to warm up.
 """  # noqa: E501
 
 

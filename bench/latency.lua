@@ -1,4 +1,14 @@
 -- Prints wrk's figures as one JSON line, with the p95 that --latency does not show.
+-- With WRK_VARY_QUERY set, every request adds a query parameter of its own ("&_=1", "&_=2",
+-- ...), so that no two requests share a kept answer.
+if os.getenv("WRK_VARY_QUERY") then
+  local n = 0
+  request = function()
+    n = n + 1
+    return wrk.format(nil, wrk.path .. "&_=" .. n)
+  end
+end
+
 done = function(summary, latency, requests)
   io.write(string.format(
     '{"requests": %d, "duration_us": %d, "errors": %d, "non2xx": %d, ' ..

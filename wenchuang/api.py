@@ -1,6 +1,7 @@
 """The JSON API mounted at /api/: one WenchuangAPI with each domain's router under /v1/."""
 
 from wenchuang.core.api import WenchuangAPI
+from wenchuang.designation.api import router as designation_router
 from wenchuang.directory.api import router as directory_router
 from wenchuang.workflows.api import router as workflows_router
 
@@ -22,3 +23,4 @@ api = WenchuangAPI(
 
 api.add_router("/v1/", directory_router)
 api.add_router("/v1/", workflows_router)
+api.add_router("/v1/", designation_router)

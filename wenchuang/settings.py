@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "wenchuang.reference",
     "wenchuang.accounts",
     "wenchuang.directory",
+    "wenchuang.designation",
     "wenchuang.workflows",
 ]
 
@@ -236,7 +237,22 @@ TASKS = {
     }
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+LOCMEM_CACHE = "django.core.cache.backends.locmem.LocMemCache"
+CACHES = {
+    "default": {"BACKEND": LOCMEM_CACHE},
+    # Visitors' API list answers (core/api_cache.py, decision 0015): in each process's memory
+    # by default (1,000 answers of 16-64 kB at most); processes may share a RedisCache instead
+    # (LIST_CACHE_BACKEND=django.core.cache.backends.redis.RedisCache, LIST_CACHE_LOCATION=…).
+    "lists": {
+        "BACKEND": env("LIST_CACHE_BACKEND", LOCMEM_CACHE),
+        "LOCATION": env("LIST_CACHE_LOCATION", "wenchuang-lists"),
+    },
+}
+if CACHES["lists"]["BACKEND"] == LOCMEM_CACHE:
+    CACHES["lists"]["OPTIONS"] = {"MAX_ENTRIES": 1000}
+# A kept answer is dropped by the next write to its rows; this bounds how long one lives if
+# a write ever failed to say so (seconds).
+LIST_CACHE_SECONDS = int(env("LIST_CACHE_SECONDS", "60"))
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "noreply@wenchuang.local")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from wenchuang.accounts.models import User
 from wenchuang.accounts.services import api_token_create
+from wenchuang.designation.models import Designation, FieldAssessment
 from wenchuang.directory import services
 from wenchuang.directory.demo import generate
 from wenchuang.directory.models import (
@@ -26,6 +27,7 @@ ROLES = {
     "enterprise rep": "rep_lingdong",
     "park manager": "manager_wuxi_studios",
     "staff": "staff_wuxi",
+    "assessor": "assessor_demo",
 }
 
 
@@ -77,6 +79,7 @@ def build_site() -> CrawlSite:
     """The demo generator's records, plus what only use creates: a pending change, a job."""
     summary = generate(enterprises=ENTERPRISES, seed=SEED, progress=False, reset=True)
     assert summary.created["enterprises"] == ENTERPRISES
+    assert summary.created["designations"] >= 6
     users = {
         role: User.objects.get(username=name) if name else None for role, name in ROLES.items()
     }
@@ -109,6 +112,16 @@ def build_site() -> CrawlSite:
                 AssociationMembership.objects.order_by("id").values_list("id", flat=True)[:2]
             ),
             **_engine_ids(users),
+            # Every status of the register, and assessments in progress, submitted, yearly.
+            "designation": [
+                Designation.objects.filter(status=s).values_list("id", flat=True).first()
+                for s in Designation.Status.values
+            ],
+            "assessment": list(
+                FieldAssessment.objects.order_by("status", "purpose", "id")
+                .distinct()
+                .values_list("id", flat=True)
+            ),
         },
     )
     for role, user in users.items():

@@ -30,6 +30,7 @@ LANGUAGES = {
     "enterprise rep": "en",
     "park manager": "fr",
     "staff": "de",
+    "assessor": "en",
 }
 ALL_LANGUAGES = ("zh-hans", "en", "fr", "de")
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -51,6 +52,14 @@ PK_SOURCES = {
         f"workflows:application-{name}": lambda site: site.ids["application"]
         for name in ("detail", "edit", "preview", "submit", "move", "extend", "co-applicant")
     },
+    "designation:detail": lambda site: site.ids["designation"],
+    "designation:move": lambda site: site.ids["designation"],
+    "designation:yearly-order": lambda site: site.ids["designation"],
+    # One certificate is enough: each is the same template, and a PDF takes a while.
+    "designation:certificate": lambda site: site.ids["designation"][:1],
+    "designation:assessment": lambda site: site.ids["assessment"],
+    "designation:designate": lambda site: site.ids["assessment"],
+    "designation:decide": lambda site: site.ids["assessment"],
     # No domain attaches files yet: an unknown file must answer 404 (or the sign-in), not 5xx.
     "core:file": lambda site: [1],
 }

@@ -21,6 +21,9 @@ class Role(models.TextChoices):
     EXPERT_REVIEWER = "expert_reviewer", _("expert reviewer")
     SERVICE_PROVIDER = "service_provider", _("service provider")
     ASSOCIATION_MEMBER = "association_member", _("association member")
+    # Staff of an entrusted institution (Organisation.Kind.INSTITUTION) that carries out
+    # field assessments of cluster areas for the centre.
+    ASSESSOR = "assessor", _("assessor")
     PUBLIC = "public", _("public visitor")
 
 

@@ -2,13 +2,14 @@
 their auth and errors, so that a domain adds its endpoints in a few lines."""
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import orjson
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
@@ -23,6 +24,7 @@ from ninja.responses import NinjaJSONEncoder
 from ninja.security import HttpBearer, SessionAuth
 from pydantic import BaseModel
 
+from . import api_cache
 from .api_errors import READ_ERRORS, WRITE_ERRORS, install_error_handlers
 from .api_pages import PageQuery, page_schema, paginate
 from .timelimit import query_time_limit
@@ -80,14 +82,34 @@ class DomainRouter(Router):
         return self.get(path, response={200: response, **READ_ERRORS}, auth=READ_AUTH, **kwargs)
 
     def listing(
-        self, path: str, out: type, *, rows: Callable | None = None, **kwargs: Any
+        self,
+        path: str,
+        out: type,
+        *,
+        rows: Callable | None = None,
+        cached_by: Sequence[type[Model]] = (),
+        **kwargs: Any,
     ) -> Callable:
         """The view takes a `Query[...]` of a PageQuery subclass and returns a queryset;
-        the route answers one page of it, its rows read by `rows` (default: `list`)."""
+        the route answers one page of it, its rows read by `rows` (default: `list`).
+
+        `cached_by` names every model whose rows the visitor's answer shows (the listed
+        model and those its rows name): a visitor's answer is then kept in the "lists" cache
+        until a write to one of them commits (core/api_cache.py). Each must be tracked
+        (`core.generations.track`) from its app's `ready()`.
+        """
 
         def decorator(view: Callable) -> Callable:
+            if cached_by:
+                api_cache.KEPT_LISTS[f"{view.__module__}.{view.__qualname__} {path}"] = tuple(
+                    cached_by
+                )
+
             @functools.wraps(view)
-            def paged(request: HttpRequest, *args: Any, **kw: Any) -> dict[str, Any]:
+            def paged(request: HttpRequest, *args: Any, **kw: Any) -> Any:
+                key = api_cache.key_for(request, cached_by) if cached_by else None
+                if key is not None and (answer := api_cache.cached_answer(request, key)):
+                    return answer
                 query = next(value for value in kw.values() if isinstance(value, PageQuery))
                 # Bounded like every list: a search too costly answers 503 (api_errors).
                 with query_time_limit():
@@ -209,6 +231,7 @@ class WenchuangAPI(NinjaAPI):
                     response = self._method_not_allowed(request, response)
                 response.headers.setdefault("Content-Language", language)
             patch_vary_headers(response, ["Accept-Language"])
+            api_cache.keep(request, response)  # a visitor's list answer, now complete
             return response
 
         return wrapped

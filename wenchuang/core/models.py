@@ -136,3 +136,18 @@ class StoredFile(models.Model):
     def relative_path(self) -> str:
         """Where the content lives below the files folder: ab/cd/abcd…"""
         return f"{self.sha256[:2]}/{self.sha256[2:4]}/{self.sha256}"
+
+
+class ContentGeneration(models.Model):
+    """How many committed writes have changed a model's rows: `core.generations`."""
+
+    # A model's label ("directory.enterprise"); a row appears with the model's first write.
+    name = models.CharField(max_length=100, primary_key=True)
+    value = models.BigIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("content generation")
+        verbose_name_plural = _("content generations")
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.value}"

@@ -26,6 +26,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import generations
 from .audit import audit_record, history_for
 from .permissions import ALLOW, Decision, require
 from .regions import Placement
@@ -179,6 +180,8 @@ def transition(
         )
         if not moved:
             raise changed_meanwhile(audit_on or instance)
+        # A conditional UPDATE sends no post_save: lists keyed on the model must hear of it.
+        generations.bump(type(instance))
         for name, value in values.items():
             setattr(instance, name, value)
         audit_record(

@@ -21,3 +21,24 @@ class DirectoryConfig(AppConfig):
         worker_ready.connect(on_worker_ready, dispatch_uid="directory-stale-imports")
 
         register_all()
+        track_listed_models()
+
+
+def track_listed_models() -> None:
+    """The models whose rows the public API lists show (directory/api): a write to any of
+    them, in any process, makes the next visitor's list be built afresh (decision 0015)."""
+    from wenchuang.accounts.models import Organisation
+    from wenchuang.core.generations import track
+    from wenchuang.reference.models import IndustryCategory, Region
+
+    from .models import (
+        AssociationMembership,
+        Enterprise,
+        Investor,
+        Park,
+        ServiceProvider,
+        Talent,
+    )
+
+    track(Enterprise, Park, Investor, Talent, ServiceProvider, AssociationMembership)
+    track(Organisation, Region, IndustryCategory)

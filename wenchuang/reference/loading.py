@@ -9,6 +9,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from wenchuang.core import generations
+
 from .models import Currency, IndustryCategory, Region, SizeThreshold
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -29,6 +31,7 @@ def _upsert(model, objects: list, fields: list[str]) -> int:
         unique_fields=[model._meta.pk.name],
         update_fields=fields,
     )
+    generations.bump(model)  # bulk_create sends no post_save
     return len(objects)
 
 

@@ -51,6 +51,12 @@ class OrganisationFactory(DjangoModelFactory):
             name_en=factory.Sequence(lambda n: f"Wuxi No. {n} Cultural Industry Fund"),
             region_id=WUXI,
         )
+        institution = factory.Trait(
+            kind=Kind.INSTITUTION,
+            name_zh_hans=factory.Sequence(lambda n: f"无锡第{n}产业评估咨询有限公司"),
+            name_en=factory.Sequence(lambda n: f"Wuxi No. {n} Industry Assessment Consultancy"),
+            region_id=WUXI,
+        )
         service_provider = factory.Trait(
             kind=Kind.SERVICE_PROVIDER,
             name_zh_hans=factory.Sequence(lambda n: f"无锡第{n}律师事务所"),
@@ -70,6 +76,7 @@ ROLE_PLACES = {
     Role.EXPERT_REVIEWER: (None, None),
     Role.SERVICE_PROVIDER: ({"service_provider": True}, None),
     Role.ASSOCIATION_MEMBER: ({}, None),  # a member enterprise's person
+    Role.ASSESSOR: ({"institution": True}, None),
 }
 
 

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Schema
 
+from wenchuang.accounts.models import Organisation
 from wenchuang.core.api import DomainRouter
 from wenchuang.core.api_pages import PageQuery
 
@@ -79,6 +80,7 @@ class MembershipQuery(PageQuery):
 @router.listing(
     "/memberships",
     MembershipOut,
+    cached_by=(AssociationMembership, Organisation),
     operation_id="membership_list",
     url_name="membership-list",
     tags=["memberships"],

@@ -16,7 +16,7 @@ from wenchuang.reference.models import IndustryCategory, Region
 
 from .. import selectors, services
 from ..forms import FilterForm
-from ..models import ProfileChange
+from ..models import Park, ProfileChange
 from .rows import row_reader
 from .schemas import (
     MAX_ID,
@@ -119,6 +119,8 @@ def _register(
         f"/{plural}",
         out,
         rows=row_reader(model, out),
+        # A row names its region (with prefecture and province), category and park.
+        cached_by=(model, Region, IndustryCategory, Park),
         operation_id=f"{kind}_list",
         url_name=f"{kind}-list",
         tags=[plural],

@@ -47,6 +47,7 @@ class AccountSteps:
             ("rep_lingdong", Role.ENTERPRISE_REP, rep_org, None),
             ("investor_demo", Role.INVESTOR, orgs.get("investor"), None),
             ("expert_demo", Role.EXPERT_REVIEWER, orgs["experts"], None),
+            ("assessor_demo", Role.ASSESSOR, orgs["experts"], None),
             ("provider_demo", Role.SERVICE_PROVIDER, orgs.get("provider"), None),
             ("member_weifang", Role.ASSOCIATION_MEMBER, orgs.get("member"), None),
             ("visitor", Role.PUBLIC, None, None),

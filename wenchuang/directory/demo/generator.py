@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from wenchuang.accounts.models import Organisation, User
+from wenchuang.core import generations
 from wenchuang.core.demo import run_demo_steps, wipe_demo_steps
 from wenchuang.core.planner import refresh_planner_statistics
 from wenchuang.reference.models import IndustryCategory, Region
@@ -24,6 +25,9 @@ from .compose import DEMO_DOMAIN, TextSteps, _Composer
 from .enterprises import EnterpriseSteps
 from .places import PlaceSteps
 from .records import RecordSteps
+
+# What the demo writes with bulk_create and QuerySet.update, which send no post_save.
+WRITTEN = (Organisation, Park, Enterprise, Investor, Talent, ServiceProvider, AssociationMembership)
 
 
 @dataclass
@@ -100,6 +104,7 @@ def wipe_demo_data() -> None:
         for start in range(0, len(ids), 20_000):
             model.objects.filter(id__in=ids[start : start + 20_000]).delete()
     Organisation.objects.filter(id__in=org_ids).delete()
+    generations.bump(*WRITTEN)
 
 
 def generate(
@@ -123,6 +128,7 @@ def generate(
         gen.create_providers(60)
         members = gen.create_memberships()
         summary.logins = gen.create_users()
+    generations.bump(*WRITTEN)
     with transaction.atomic():
         # Other domains' demo records (calls, applications, awards) built on the directory's.
         contributed = run_demo_steps(gen)

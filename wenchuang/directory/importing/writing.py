@@ -26,6 +26,7 @@ from django.db import OperationalError, connection, transaction
 from django.db.models import DecimalField
 from django.utils import timezone
 
+from wenchuang.core import generations
 from wenchuang.core.models import AuditEvent
 
 from ..models import PublicationStatus
@@ -239,6 +240,8 @@ class _Writer:
                 )
             )
         AuditEvent.objects.bulk_create(events)
+        # QuerySet.update sends no post_save: the public lists hear of it here, after commit.
+        generations.bump(self.model)
         return updated, unchanged
 
     def publish(self) -> None:
@@ -248,6 +251,7 @@ class _Writer:
 
             def flip(ids=ids) -> None:
                 self.model.objects.filter(pk__in=ids).update(status=published)
+                generations.bump(self.model)  # visible once this batch commits
                 AuditEvent.objects.bulk_create(
                     AuditEvent(
                         actor=self.actor,

@@ -1,0 +1,1 @@
+"""Cluster-area designation: field assessments by entrusted institutions and the register."""
