@@ -3,6 +3,7 @@
 from wenchuang.core.api import WenchuangAPI
 from wenchuang.designation.api import router as designation_router
 from wenchuang.directory.api import router as directory_router
+from wenchuang.funding.api import router as funding_router
 from wenchuang.workflows.api import router as workflows_router
 
 api = WenchuangAPI(
@@ -23,4 +24,5 @@ api = WenchuangAPI(
 
 api.add_router("/v1/", directory_router)
 api.add_router("/v1/", workflows_router)
+api.add_router("/v1/", funding_router)
 api.add_router("/v1/", designation_router)

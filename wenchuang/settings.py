@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "wenchuang.directory",
     "wenchuang.designation",
     "wenchuang.workflows",
+    "wenchuang.funding",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("wenchuang.accounts.urls")),
     path("", include("wenchuang.core.urls")),
     path("", include("wenchuang.workflows.urls")),
+    path("funding/", include("wenchuang.funding.urls")),
     path("designation/", include("wenchuang.designation.urls")),
     path("", include("wenchuang.directory.urls")),
     prefix_default_language=False,

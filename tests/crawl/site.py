@@ -17,6 +17,8 @@ from wenchuang.directory.models import (
     ProfileChange,
 )
 from wenchuang.directory.selectors import KINDS
+from wenchuang.funding.models import Award, Tranche, UseReport
+from wenchuang.workflows.models import Application, Call
 
 ENTERPRISES = 80
 SEED = 2026
@@ -75,6 +77,15 @@ def _engine_ids(users) -> dict[str, list[int]]:
     }
 
 
+def _one_per(model, field: str) -> list[int]:
+    """The first row of each value of `field`."""
+    firsts: dict = {}
+    rows = model if hasattr(model, "model") else model.objects
+    for pk, value in rows.order_by("id").values_list("id", field):
+        firsts.setdefault(value, pk)
+    return list(firsts.values())
+
+
 def build_site() -> CrawlSite:
     """The demo generator's records, plus what only use creates: a pending change, a job."""
     summary = generate(enterprises=ENTERPRISES, seed=SEED, progress=False, reset=True)
@@ -112,6 +123,23 @@ def build_site() -> CrawlSite:
                 AssociationMembership.objects.order_by("id").values_list("id", flat=True)[:2]
             ),
             **_engine_ids(users),
+            # An award at each stage, and a report and a tranche in each state.
+            "award": list(Award.objects.order_by("id").values_list("id", flat=True)),
+            "use_report": _one_per(UseReport, "status"),
+            "fund_call": list(
+                Call.objects.filter(programme__kind="fund").values_list("id", flat=True)
+            ),
+            "fund_application": _one_per(
+                Application.objects.filter(call__programme__kind="fund"), "stage"
+            ),
+            "tranche": [
+                *Tranche.objects.filter(paid_on=None)
+                .order_by("id")
+                .values_list("id", flat=True)[:2],
+                *Tranche.objects.exclude(paid_on=None)
+                .order_by("id")
+                .values_list("id", flat=True)[:1],
+            ],
             # Every status of the register, and assessments in progress, submitted, yearly.
             "designation": [
                 Designation.objects.filter(status=s).values_list("id", flat=True).first()

@@ -40,6 +40,8 @@ OTHER_ID_SOURCES = {
     "assessments": "assessment",
     "calls": "call",
     "applications": "application",
+    "awards": "award",
+    "use-reports": "use_report",
 }
 
 
@@ -194,3 +196,6 @@ def test_the_crawl_covers_every_kind(site):
     """Each kind has records to crawl, parks with tenants among them, as the demo makes them."""
     assert all(site.records[kind] for kind in KINDS)
     assert Park.objects.filter(pk__in=site.records["park"], tenants__isnull=False).exists()
+    # Special funds: awards at each stage, reports in each state, a round with decisions due.
+    assert len(site.ids["award"]) >= 4 and len(site.ids["use_report"]) >= 3
+    assert site.ids["fund_call"] and len(site.ids["fund_application"]) >= 3

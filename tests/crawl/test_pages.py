@@ -52,6 +52,16 @@ PK_SOURCES = {
         f"workflows:application-{name}": lambda site: site.ids["application"]
         for name in ("detail", "edit", "preview", "submit", "move", "extend", "co-applicant")
     },
+    "funding:award-detail": lambda site: site.ids["award"],
+    "funding:award-sign": lambda site: site.ids["award"],
+    "funding:award-tranches": lambda site: site.ids["award"],
+    "funding:award-action": lambda site: site.ids["award"],
+    "funding:tranche-pay": lambda site: site.ids["tranche"],
+    "funding:report-submit": lambda site: site.ids["use_report"],
+    "funding:report-decide": lambda site: site.ids["use_report"],
+    "funding:call-decisions": lambda site: site.ids["fund_call"],
+    "funding:packet": lambda site: site.ids["fund_application"],
+    "funding:packet-pdf": lambda site: site.ids["fund_application"],
     "designation:detail": lambda site: site.ids["designation"],
     "designation:move": lambda site: site.ids["designation"],
     "designation:yearly-order": lambda site: site.ids["designation"],

@@ -50,6 +50,9 @@ class ProgrammeKind:
     # What the applicant's organisation must be (Organisation.Kind values); empty: any.
     applicant_kinds: tuple[str, ...] = ()
     default_review_form: Mapping[str, Any] = field(default_factory=dict)
+    # Stages whose news the plug-in sends the applicant itself (funding's decision mail):
+    # the engine's own "now at stage …" notification stays silent for them.
+    tells_applicant: frozenset[str] = frozenset()
 
 
 _KINDS: dict[str, ProgrammeKind] = {}

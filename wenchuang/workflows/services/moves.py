@@ -20,7 +20,7 @@ from wenchuang.core.transitions import changed_meanwhile, transition, version_of
 
 from .. import formdef, permissions, verbs
 from ..models import Application
-from ..plugins import run_on_enter
+from ..plugins import kind_of, run_on_enter
 from ..stages import StageTable
 
 
@@ -108,6 +108,9 @@ def _move(
 def _tell_applicant(application: Application, by: Any, note: str) -> None:
     """The applicant's people hear of a submission (a receipt) and of every move made by
     someone else, in their own language, after the transaction commits."""
+    kind = kind_of(application.call.programme.kind)
+    if kind is not None and application.stage in kind.tells_applicant:
+        return
     acted_for_applicant = bool(permissions.may_act_as_applicant(by, application))
     if application.stage == "submitted":
         event = "application_submitted"

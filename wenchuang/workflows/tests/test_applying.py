@@ -229,3 +229,32 @@ def test_a_kind_that_takes_park_operators_refuses_an_enterprise(cast):
     finally:
         _KINDS.clear()
         _KINDS.update(saved)
+
+
+def test_a_kind_that_tells_the_applicant_itself_silences_the_engine(cast, mailoutbox):
+    from django.test import TestCase
+
+    from wenchuang.workflows.defaults import standard_form, standard_stages
+    from wenchuang.workflows.plugins import _KINDS, ProgrammeKind, register_kind
+
+    saved = dict(_KINDS)
+    register_kind(
+        ProgrammeKind(
+            "quiet",
+            "quiet",
+            standard_stages(),
+            standard_form(),
+            tells_applicant=frozenset({"approved"}),
+        )
+    )
+    try:
+        call = CallFactory(programme__kind="quiet")
+        application = ApplicationFactory(
+            call=call, decision=True, applicant=cast["rep"].organisation
+        )
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            services.move_stage(application=application, target="approved", by=cast["wuxi_staff"])
+        assert mailoutbox == []
+    finally:
+        _KINDS.clear()
+        _KINDS.update(saved)

@@ -1,0 +1,1 @@
+"""The funding pages: awards (`awards`) and decisions on applications (`decisions`)."""
