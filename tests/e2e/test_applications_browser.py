@@ -15,6 +15,7 @@ from wenchuang.workflows.models import Application
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture
@@ -43,7 +44,11 @@ def test_a_representative_submits_and_staff_start_the_screening(page, demo):
     assert "草稿" in page.locator(".facts").first.inner_text()
     page.locator(".page-head").get_by_role("link", name="编辑").click()
     page.locator("#id_summary").fill("以太湖传说为题材的原创动画系列，共52集。")
-    page.locator("#id_start").fill("2026-03-01")
+    # Whatever files the call's form asks for (the fund's form wants a business plan).
+    for upload in page.locator("main input[type=file]").all():
+        upload.set_input_files(
+            files=[{"name": "plan.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+        )
     page.locator("button[name=then][value=preview]").click()
     page.wait_for_url(lambda url: urlsplit(url).path.endswith("/preview/"))
     assert "共52集" in page.locator("main").inner_text()

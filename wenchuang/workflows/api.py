@@ -20,11 +20,11 @@ from wenchuang.core.files import files_of
 from . import selectors, services
 from .api_schemas import (
     MAX_ID,
+    ApplicationAttachmentOut,
     ApplicationChange,
     ApplicationCreate,
     ApplicationOut,
     ApplicationRow,
-    AttachmentOut,
     CallDetail,
     CallOut,
     CallQuery,
@@ -220,7 +220,7 @@ def application_move(
 @router.write(
     "POST",
     "/applications/{id}/attachments",
-    {201: AttachmentOut},
+    {201: ApplicationAttachmentOut},
     tags=TAGS,
     operation_id="application_attach",
     summary="Attach a file to a file field of the form (checked by content and size)",

@@ -163,7 +163,7 @@ class MoveIn(Schema):
     note: str = Field("", max_length=2000)
 
 
-class AttachmentOut(Schema):
+class ApplicationAttachmentOut(Schema):
     id: int
     field: str
     name: str

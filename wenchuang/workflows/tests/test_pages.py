@@ -252,3 +252,33 @@ def test_staff_start_a_programme_of_a_registered_kind_in_their_region(client, ca
     finally:
         _KINDS.clear()
         _KINDS.update(saved)
+
+
+def test_the_edit_page_shows_a_form_with_money_and_choices(client, cast):
+    definition = {
+        "sections": [
+            {
+                "key": "budget",
+                "title": {"en": "Budget"},
+                "fields": [
+                    {"key": "total", "type": "money", "label": {"en": "Total"}},
+                    {
+                        "key": "kind",
+                        "type": "multi_choice",
+                        "label": {"en": "Kind"},
+                        "choices": [{"value": "film", "label": {"en": "Film"}}],
+                    },
+                ],
+            }
+        ]
+    }
+    call = CallFactory(form=definition)
+    application = ApplicationFactory(
+        call=call,
+        applicant=cast["rep"].organisation,
+        answers={"total": {"amount": "1000.00", "currency": "CNY"}, "kind": ["film"]},
+    )
+    login(client, cast["rep"])
+    page = client.get(reverse("workflows:application-edit", args=[application.pk]))
+    assert page.status_code == 200
+    assert 'value="1000.00"' in page.content.decode()

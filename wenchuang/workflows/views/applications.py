@@ -93,11 +93,16 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _attached(files: dict, answer) -> object:
+    """The stored file a file field's answer (an id) names; other answers name none."""
+    return files.get(answer) if isinstance(answer, int) else None
+
+
 def _sections(form, application) -> list:
     """(title, [(bound field, the file attached to it or None)]) for the template."""
     files = {f.pk: f for f in files_of(application)}
     return [
-        (title, [(field, files.get(form.current.get(field.name))) for field in fields])
+        (title, [(field, _attached(files, form.current.get(field.name))) for field in fields])
         for title, fields in form.sections()
     ]
 
