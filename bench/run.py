@@ -22,12 +22,14 @@ FULL = {
     "bench_search.py": ["--n", "1000000", "--reps", "50"],
     "bench_api.py": ["--enterprises", "100000"],
     "bench_assignment.py": ["--applications", "2000", "--experts", "300"],
+    "bench_applications.py": ["--n", "10000"],
 }
 QUICK = {
     "bench_import.py": ["--rows", "5000"],
     "bench_search.py": ["--n", "5000", "--reps", "5"],
     "bench_api.py": ["--enterprises", "2000", "--duration", "3"],
     "bench_assignment.py": ["--applications", "200", "--experts", "30", "--enterprises", "600"],
+    "bench_applications.py": ["--n", "500", "--reps", "3"],
 }
 
 
