@@ -4,8 +4,8 @@ from wenchuang.core.api import WenchuangAPI
 from wenchuang.designation.api import router as designation_router
 from wenchuang.directory.api import router as directory_router
 from wenchuang.funding.api import router as funding_router
-from wenchuang.workflows.reviewing.api import router as reviews_router
 from wenchuang.workflows.api import router as workflows_router
+from wenchuang.workflows.reviewing.api import router as reviews_router
 
 api = WenchuangAPI(
     title="Wenchuang API",
