@@ -4,13 +4,15 @@ from wenchuang.core.api import WenchuangAPI
 from wenchuang.designation.api import router as designation_router
 from wenchuang.directory.api import router as directory_router
 from wenchuang.funding.api import router as funding_router
+from wenchuang.workflows.api import router as workflows_router
 from wenchuang.workflows.reviewing.api import router as reviews_router
 
 api = WenchuangAPI(
     title="Wenchuang API",
     version="1",
     description=(
-        "Directory records of the cultural industry platform. Reads are public; writes need "
+        "Directory records, calls and applications of the cultural industry platform. Reads "
+        "are public; writes need "
         "`Authorization: Bearer <token>` (see `manage.py create_api_token`) or a signed-in "
         "session. Send Accept-Language for messages and names in zh-hans, en, fr or de. "
         "Every answer is JSON, errors included; 503 with Retry-After means the database "
@@ -22,6 +24,7 @@ api = WenchuangAPI(
 )
 
 api.add_router("/v1/", directory_router)
+api.add_router("/v1/", workflows_router)
 api.add_router("/v1/", funding_router)
 api.add_router("/v1/", reviews_router)
 api.add_router("/v1/", designation_router)

@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("wenchuang.accounts.urls")),
     path("", include("wenchuang.core.urls")),
+    path("", include("wenchuang.workflows.urls")),
     path("funding/", include("wenchuang.funding.urls")),
     path("designation/", include("wenchuang.designation.urls")),
     path("", include("wenchuang.directory.urls")),

@@ -60,6 +60,26 @@ def _samples(model) -> list[int]:
     return list(dict.fromkeys(pk for pk in picks if pk is not None))
 
 
+def _engine_ids(users) -> dict[str, list[int]]:
+    """The demo's calls, and applications: the rep's draft, the park manager's, one at
+    each of a few later stages (where staff have buttons)."""
+    from wenchuang.workflows.models import Application, Call
+
+    rows = Application.objects.order_by("id")
+    picks = [
+        rows.filter(created_by=users["enterprise rep"]).values_list("id", flat=True).first(),
+        rows.filter(applicant=users["park manager"].organisation)
+        .values_list("id", flat=True)
+        .first(),
+    ]
+    for stage in ("submitted", "more_info", "decision", "field_assessment", "approved"):
+        picks.append(rows.filter(stage=stage).values_list("id", flat=True).first())
+    return {
+        "call": list(Call.objects.order_by("id").values_list("id", flat=True)),
+        "application": list(dict.fromkeys(pk for pk in picks if pk is not None)),
+    }
+
+
 def _one_per(model, field: str) -> list[int]:
     """The first row of each value of `field`."""
     firsts: dict = {}
@@ -113,7 +133,7 @@ def build_site() -> CrawlSite:
                 .order_by(Case(When(reviewer=users["reviewer"], then=0), default=1), "id")
                 .values_list("id", flat=True)[:1]
             ],
-            "call": list(Call.objects.order_by("id").values_list("id", flat=True)),
+            **_engine_ids(users),
             # An award at each stage, and a report and a tranche in each state.
             "award": list(Award.objects.order_by("id").values_list("id", flat=True)),
             "use_report": _one_per(UseReport, "status"),

@@ -39,6 +39,8 @@ OTHER_ID_SOURCES = {
     "memberships": "membership",
     "designations": "designation",
     "assessments": "assessment",
+    "calls": "call",
+    "applications": "application",
     "awards": "award",
     "use-reports": "use_report",
     "reviews": "review_assignment",

@@ -45,6 +45,14 @@ PK_SOURCES = {
     "directory:import-job": lambda site: site.ids["job"],
     "directory:membership-action": lambda site: site.ids["membership"],
     "directory:enterprise-profile-pdf": lambda site: site.records["enterprise"],
+    **{
+        f"workflows:{name}": lambda site: site.ids["call"]
+        for name in ("call-detail", "call-apply", "call-edit", "call-status", "call-applications")
+    },
+    **{
+        f"workflows:application-{name}": lambda site: site.ids["application"]
+        for name in ("detail", "edit", "preview", "submit", "move", "extend", "co-applicant")
+    },
     "funding:award-detail": lambda site: site.ids["award"],
     "funding:award-sign": lambda site: site.ids["award"],
     "funding:award-tranches": lambda site: site.ids["award"],
@@ -249,6 +257,7 @@ def test_the_forms_accept_what_users_send(site):
             {"action": "renew"},
         ),
         ("visitor", reverse("set_language"), {"language": "fr", "next": "/enterprise/?q=s"}),
+        *_engine_posts(site),
     ]
     failures = []
     for role, url, data in posts:
@@ -256,6 +265,32 @@ def test_the_forms_accept_what_users_send(site):
         crawler.request("post", url, data=data, expect=302)
         failures += crawler.failures
     assert not failures, report(failures)
+
+
+def _engine_posts(site) -> list[tuple[str, str, dict]]:
+    """The application engine's forms: the rep saves their draft, staff start a screening."""
+    from wenchuang.core.transitions import version_of
+    from wenchuang.workflows.models import Application
+
+    draft = Application.objects.get(pk=site.ids["application"][0])
+    submitted = Application.objects.filter(stage="submitted", prefecture_code="320200").first()
+    return [
+        (
+            "enterprise rep",
+            reverse("workflows:application-edit", args=[draft.pk]),
+            {"version": version_of(draft), "summary": "原创动画", "details-title": draft.title},
+        ),
+        (
+            "staff",
+            reverse("workflows:application-move", args=[submitted.pk]),
+            {"target": "screening", "version": version_of(submitted)},
+        ),
+        (
+            "enterprise rep",
+            reverse("workflows:call-apply", args=[draft.call_id]),
+            {"organisation": draft.applicant_id, "title": "第二个项目"},
+        ),
+    ]
 
 
 def test_the_admin_opens_for_every_model(site):

@@ -12,6 +12,7 @@ from django.utils import translation
 
 from wenchuang.directory.demo import generate
 from wenchuang.directory.models import Enterprise, Investor, Park
+from wenchuang.workflows.models import Call
 
 from .conftest import TIMEOUT_MS
 
@@ -77,6 +78,8 @@ def _phone_pages() -> list[str]:
         investor.get_absolute_url(),
         "/talent/",
         "/members/",
+        "/calls/",
+        *[f"/calls/{pk}/" for pk in Call.objects.order_by("id").values_list("id", flat=True)],
     ]
 
 

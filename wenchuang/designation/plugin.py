@@ -242,4 +242,6 @@ KIND = ProgrammeKind(
     default_form=DEFAULT_FORM,
     on_enter={"field_assessment": on_field_assessment, "approved": on_approved},
     applicant_kinds=(Organisation.Kind.PARK_OPERATOR,),
+    # designation_grant tells the park's managers of the designation itself.
+    tells_applicant=frozenset({"approved", "designated"}),
 )

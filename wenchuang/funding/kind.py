@@ -258,5 +258,18 @@ def register() -> None:
             default_form=FUND_FORM,
             on_enter={"approved": create_award},
             rules={"no_unfinished_report": no_unfinished_report},
+            # The decision (decisions.application_decide) and everything after the award
+            # is told to the applicant by funding's own notifications.
+            tells_applicant=frozenset(
+                {
+                    "approved",
+                    "rejected",
+                    "agreement",
+                    "payments",
+                    "reporting",
+                    "final_report",
+                    "closed",
+                }
+            ),
         )
     )

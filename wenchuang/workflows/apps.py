@@ -12,15 +12,24 @@ class WorkflowsConfig(AppConfig):
     def ready(self) -> None:
         # The engine's audit verbs, registered before any service writes one.
         from wenchuang.core.demo import DemoStep, register_demo_step
+        from wenchuang.core.files import register_file_owner
 
-        from . import demo, verbs  # noqa: F401
+        from . import demo, permissions, verbs  # noqa: F401
         from .actors import register_actor
+        from .models import Application
         from .reviewing import admin as review_admin  # noqa: F401  (its admin pages)
         from .reviewing import permissions as review_permissions
         from .reviewing import services as review_services  # noqa: F401  (its audit verbs)
 
         # Stage tables may name "reviewer": someone assigned to the application.
         register_actor("reviewer", review_permissions.may_act_as_reviewer)
+        # Attachments: read by whoever may read the application, added by the applicant's
+        # people while the stage lets them edit.
+        register_file_owner(
+            Application,
+            can_read=permissions.may_read_application,
+            can_attach=permissions.may_attach,
+        )
 
         # Calls and applications in `wenchuang demo-data`, after the directory's records.
         register_demo_step(DemoStep("workflows", create=demo.create, wipe=demo.wipe, order=100))

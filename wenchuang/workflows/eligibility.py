@@ -87,8 +87,11 @@ def refusals(call: Any, organisation: Any, classification: Any = None) -> list[s
                 _("Only organisations registered in %(regions)s may apply.")
                 % {"regions": ", ".join(str(r.name) for r in regions)}
             )
-    if "applicant_kinds" in rules and organisation.kind not in rules["applicant_kinds"]:
-        labels = ", ".join(str(Organisation.Kind(k).label) for k in rules["applicant_kinds"])
+    kind = kind_of(call.programme.kind)
+    # Who may apply at all: the call's rule, else its programme kind's (parks for designation).
+    allowed = rules.get("applicant_kinds") or (kind.applicant_kinds if kind else ())
+    if allowed and organisation.kind not in allowed:
+        labels = ", ".join(str(Organisation.Kind(k).label) for k in allowed)
         reasons.append(_("Only these may apply: %(kinds)s.") % {"kinds": labels})
     if "classes" in rules:
         code = getattr(classification, "code", classification) or ""
@@ -105,7 +108,6 @@ def refusals(call: Any, organisation: Any, classification: Any = None) -> list[s
                 if rules["domain"] == "core"
                 else _("The project must belong to the related domain of the classification.")
             )
-    kind = kind_of(call.programme.kind)
     for name, value in rules.items():
         if name in BUILT_IN or kind is None or name not in kind.rules:
             continue

@@ -22,7 +22,6 @@ field's answer equals the value (or is `in` the list).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
@@ -103,7 +102,7 @@ def _check_field(
         errors.append((f"{where}.max_length", _("Only text fields have a maximum length.")))
     if kind == "number":
         for bound in ("min", "max"):
-            if bound in field and _decimal(field[bound]) is None:
+            if bound in field and decimal_of(field[bound]) is None:
                 errors.append((f"{where}.{bound}", _("Write a number.")))
     if kind == "money":
         currency = field.get("currency", "CNY")
@@ -270,7 +269,7 @@ def check_definition(definition: Any) -> Errors:
     return errors
 
 
-def _decimal(value: Any) -> Decimal | None:
+def decimal_of(value: Any) -> Decimal | None:
     if isinstance(value, bool) or value is None:
         return None
     try:
@@ -280,111 +279,16 @@ def _decimal(value: Any) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def is_shown(field: Mapping[str, Any], answers: Mapping[str, Any]) -> bool:
-    """Is the field asked, given the answers so far (its `show_if`)?"""
-    rule = field.get("show_if")
-    if not rule:
-        return True
-    value = answers.get(rule.get("field"))
-    if "equals" in rule:
-        return value == rule["equals"]
-    wanted = rule.get("in") or []
-    if isinstance(value, list):
-        return any(v in wanted for v in value)
-    return value in wanted
-
-
-def _empty(value: Any) -> bool:
-    return value is None or value == "" or value == [] or value == {}
-
-
-def _type_error(field: Mapping[str, Any], value: Any) -> str:
-    """Why `value` is not an answer of the field's type and limits ("" when it is)."""
-    kind = field["type"]
-    if kind in TEXT_LIMITS:
-        if not isinstance(value, str):
-            return _("Write a text.")
-        limit = field.get("max_length", TEXT_LIMITS[kind][0])
-        if len(value) > limit:
-            return _("At most %(limit)d characters (this has %(count)d).") % {
-                "limit": limit,
-                "count": len(value),
-            }
-    elif kind in ("number", "money"):
-        raw = value.get("amount") if kind == "money" and isinstance(value, Mapping) else value
-        if kind == "money" and (
-            not isinstance(value, Mapping)
-            or value.get("currency", field.get("currency", "CNY")) != field.get("currency", "CNY")
-        ):
-            return _("Give an amount in %(currency)s.") % {"currency": field.get("currency", "CNY")}
-        number = None if isinstance(raw, float) and raw != raw else _decimal(raw)
-        if number is None:
-            return _("Write a number.")
-        low = _decimal(field.get("min", 0 if kind == "money" else None))
-        high = _decimal(field.get("max"))
-        if low is not None and number < low:
-            return _("At least %(value)s.") % {"value": low}
-        if high is not None and number > high:
-            return _("At most %(value)s.") % {"value": high}
-    elif kind == "date":
-        try:
-            dt.date.fromisoformat(value)
-        except (TypeError, ValueError):
-            return _("Write a date as YYYY-MM-DD.")
-    elif kind == "choice":
-        if value not in [c["value"] for c in field["choices"]]:
-            return _("Choose one of the choices offered.")
-    elif kind == "multi_choice":
-        allowed = [c["value"] for c in field["choices"]]
-        if not isinstance(value, list) or any(v not in allowed for v in value):
-            return _("Choose among the choices offered.")
-    elif kind == "yes_no":
-        if not isinstance(value, bool):
-            return _("Answer yes or no.")
-    elif kind == "file":
-        if not isinstance(value, int) or isinstance(value, bool):
-            return _("Attach a file.")
-    return ""
-
-
-def check_answers(definition: Mapping[str, Any], answers: Any, *, complete: bool = True) -> Errors:
-    """What is wrong with the answers, as (field key, message); `complete=False` for a draft
-    (required fields may still be empty). Answers to unknown or hidden fields are refused."""
-    if not isinstance(answers, Mapping):
-        return [("answers", _("The answers are an object of field keys and values."))]
-    errors: Errors = []
-    known = {field["key"]: field for _section, field in fields_of(definition)}
-    for key in answers:
-        if key not in known:
-            errors.append((str(key), _("The form has no field %(key)s.") % {"key": key}))
-    for key, field in known.items():
-        value = answers.get(key)
-        if _empty(value):
-            if complete and field.get("required") and is_shown(field, answers):
-                errors.append((key, _("This field is required.")))
-            continue
-        problem = _type_error(field, value)
-        if problem:
-            errors.append((key, problem))
-    return errors
-
-
-def visible_answers(definition: Mapping[str, Any], answers: Mapping[str, Any]) -> dict[str, Any]:
-    """The answers to the fields that are asked (a hidden field's old answer is dropped)."""
-    return {
-        field["key"]: answers[field["key"]]
-        for _section, field in fields_of(definition)
-        if field["key"] in answers and is_shown(field, answers)
-    }
-
-
 def label_of(item: Mapping[str, Any], name: str = "label", language: str | None = None) -> str:
     return pick_text(item.get(name) or {}, language) or str(item.get("key", ""))
 
 
-from .formdef_web import application_form  # noqa: E402  (the web form builds on the above)
+# The answers' checks and the web form build on the above; `formdef` is where callers find them.
+from .answers import check_answers, is_shown, normalised, visible_answers  # noqa: E402
+from .formdef_web import application_form  # noqa: E402
 
 __all__ = [
+    "normalised",
     "application_form",
     "check_answers",
     "check_definition",

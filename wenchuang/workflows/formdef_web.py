@@ -64,7 +64,7 @@ def _answer(field: Mapping[str, Any], value: Any) -> Any:
     if value in (None, "", []):
         return None
     if kind == "number":
-        return str(Decimal(value).normalize())
+        return format(Decimal(value).normalize(), "f")
     if kind == "money":
         return {
             "amount": str(Decimal(value).quantize(Decimal("0.01"))),

@@ -54,3 +54,13 @@ def may_apply(user: Any, organisation_id: int | None) -> Decision:
     if organisation_id is not None and roles.represents(user, organisation_id):
         return ALLOW
     return deny(_("You may apply only for an organisation you represent."))
+
+
+def may_attach(user: Any, application: Any) -> Decision:
+    """The applicant's people, while the application's stage lets them edit it."""
+    from .stages import StageTable
+
+    decision = may_act_as_applicant(user, application)
+    if decision and not StageTable(application.stage_table).applicant_edits(application.stage):
+        return deny(_("Files can be attached only while the application can be edited."))
+    return decision

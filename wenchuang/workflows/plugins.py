@@ -23,7 +23,15 @@ from typing import Any
 
 from .actors import register_actor
 
-__all__ = ["ProgrammeKind", "kind_label", "kind_of", "kinds", "register_actor", "register_kind"]
+__all__ = [
+    "ProgrammeKind",
+    "kind_label",
+    "kind_of",
+    "kinds",
+    "register_actor",
+    "register_call_check",
+    "register_kind",
+]
 
 # (application, by) -> None, run in the moving transaction.
 EnterHook = Callable[[Any, Any], None]
@@ -42,6 +50,9 @@ class ProgrammeKind:
     # What the applicant's organisation must be (Organisation.Kind values); empty: any.
     applicant_kinds: tuple[str, ...] = ()
     default_review_form: Mapping[str, Any] = field(default_factory=dict)
+    # Stages whose news the plug-in sends the applicant itself (funding's decision mail):
+    # the engine's own "now at stage …" notification stays silent for them.
+    tells_applicant: frozenset[str] = frozenset()
 
 
 _KINDS: dict[str, ProgrammeKind] = {}
@@ -64,6 +75,20 @@ def kinds() -> list[ProgrammeKind]:
 def kind_label(key: str) -> str:
     kind = _KINDS.get(key)
     return str(kind.label) if kind else key
+
+
+# Further checks of a call's definitions when staff save them, by the field they check:
+# the reviews app checks `review_form` here. (definition) -> [(path, message)].
+_CALL_CHECKS: dict[str, Callable[[Any], list[tuple[str, str]]]] = {}
+
+
+def register_call_check(field_name: str, check: Callable[[Any], list[tuple[str, str]]]) -> None:
+    """Refuse a call whose `field_name` (e.g. "review_form") fails `check` when it is saved."""
+    _CALL_CHECKS[field_name] = check
+
+
+def call_checks() -> dict[str, Callable[[Any], list[tuple[str, str]]]]:
+    return dict(_CALL_CHECKS)
 
 
 def run_on_enter(application: Any, by: Any) -> None:

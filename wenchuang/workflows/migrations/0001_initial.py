@@ -101,7 +101,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'application',
                 'verbose_name_plural': 'applications',
                 'ordering': ['-created_at', 'id'],
-                'indexes': [models.Index(fields=['call', 'stage', 'id'], name='workflows_a_call_id_1e74c8_idx'), models.Index(fields=['applicant', 'id'], name='workflows_a_applica_025b47_idx')],
+                'indexes': [models.Index(fields=['call', 'stage', 'prefecture_code', 'province_code', 'region'], name='application_call_stage_place'), models.Index(fields=['applicant', 'id'], name='workflows_a_applica_025b47_idx')],
                 'constraints': [models.UniqueConstraint(condition=models.Q(('stage', 'withdrawn'), _negated=True), fields=('call', 'applicant', 'subject_id'), name='one_running_application_per_applicant', violation_error_message='This organisation already has an application to this call.')],
             },
         ),

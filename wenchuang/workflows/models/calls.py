@@ -214,7 +214,12 @@ class Application(models.Model):
         verbose_name_plural = _("applications")
         ordering = ["-created_at", "id"]
         indexes = [
-            models.Index(fields=["call", "stage", "id"]),
+            # Covers the staff list's count and per-stage counts within a jurisdiction
+            # without reading the rows (each carries kilobytes of answers and stage table).
+            models.Index(
+                fields=["call", "stage", "prefecture_code", "province_code", "region"],
+                name="application_call_stage_place",
+            ),
             models.Index(fields=["applicant", "id"]),
         ]
         constraints = [

@@ -1,5 +1,6 @@
 """The engine's writes: one function per use case, permission first, in a transaction."""
 
+from .calls import call_move, call_save, check_call, programme_create
 from .drafts import co_applicant_add, co_applicant_remove, create_draft, edit_draft
 from .moves import (
     answer_more_info,
@@ -11,6 +12,9 @@ from .moves import (
 )
 
 __all__ = [
+    "call_move",
+    "call_save",
+    "check_call",
     "answer_more_info",
     "co_applicant_add",
     "co_applicant_remove",
@@ -18,6 +22,7 @@ __all__ = [
     "edit_draft",
     "grant_extension",
     "move_stage",
+    "programme_create",
     "request_more_info",
     "submit",
     "withdraw",

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from wenchuang.core.audit import audit_record, field_changes
+from wenchuang.core.files import DOCUMENT_TYPES, file_store, files_of
 from wenchuang.core.money import format_moment
 from wenchuang.core.permissions import deny, require
 from wenchuang.core.regions import place
@@ -94,11 +95,14 @@ def edit_draft(
     by: Any,
     version: str | None,
     answers: dict[str, Any] | None = None,
+    uploads: dict[str, Any] | None = None,
     **fields: Any,
 ) -> Application:
     """Save answers and details while the stage lets the applicant edit; a stale form is refused.
 
-    `fields` are among title, amount_requested_amount, classification_id.
+    `uploads` are files for the form's file fields (checked by content and size through
+    core.files; the answer becomes the stored file's id). `fields` are among title,
+    amount_requested_amount, classification_id.
     """
     current = locked(application)
     require(permissions.may_act_as_applicant(by, current))
@@ -112,11 +116,16 @@ def edit_draft(
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     new_values = dict(fields)
+    if uploads:
+        answers = {**(current.answers if answers is None else answers)}
+        answers.update(_store_uploads(current, uploads, by))
     if answers is not None:
+        _check_own_files(current, answers)
         errors = formdef.check_answers(current.call.form, answers, complete=False)
         if errors:
             raise ValidationError({key: message for key, message in errors})
-        new_values["answers"] = formdef.visible_answers(current.call.form, answers)
+        form = current.call.form
+        new_values["answers"] = formdef.visible_answers(form, formdef.normalised(form, answers))
     changes = field_changes(current, new_values)
     for name, value in new_values.items():
         setattr(current, name, value)
@@ -125,6 +134,39 @@ def edit_draft(
     if changes:
         audit_record(actor=by, action="update", instance=current, changes=changes)
     return current
+
+
+def _store_uploads(current: Application, uploads: dict[str, Any], by: Any) -> dict[str, int]:
+    fields = {f["key"]: f for _s, f in formdef.fields_of(current.call.form)}
+    stored: dict[str, int] = {}
+    for key, upload in uploads.items():
+        field = fields.get(key)
+        if field is None or field["type"] != "file":
+            raise ValidationError({key: _("The form has no file field %(key)s.") % {"key": key}})
+        try:
+            kept = file_store(
+                upload=upload,
+                owner=current,
+                by=by,
+                accept=frozenset(field.get("accept") or DOCUMENT_TYPES),
+                max_bytes=field.get("max_size"),
+            )
+        except ValidationError as error:
+            raise ValidationError({key: error.messages}) from None
+        stored[key] = kept.pk
+    return stored
+
+
+def _check_own_files(current: Application, answers: dict[str, Any]) -> None:
+    """A file answer must name a file attached to this application, not someone else's."""
+    fields = {f["key"] for _s, f in formdef.fields_of(current.call.form) if f["type"] == "file"}
+    named = {key: answers[key] for key in fields if isinstance(answers.get(key), int)}
+    if not named:
+        return
+    own = set(files_of(current).filter(pk__in=named.values()).values_list("pk", flat=True))
+    for key, pk in named.items():
+        if pk not in own:
+            raise ValidationError({key: _("Attach the file to this application first.")})
 
 
 def _co_applicant_check(current: Application, by: Any) -> None:

@@ -7,17 +7,20 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wenchuang.accounts.roles import representatives
 from wenchuang.core.audit import audit_record
 from wenchuang.core.money import format_moment
+from wenchuang.core.notifications import notify
 from wenchuang.core.permissions import require
 from wenchuang.core.transitions import changed_meanwhile, transition, version_of
 
 from .. import formdef, permissions, verbs
 from ..models import Application
-from ..plugins import run_on_enter
+from ..plugins import kind_of, run_on_enter
 from ..stages import StageTable
 
 
@@ -35,41 +38,6 @@ def _check_version(current: Application, version: str | None) -> None:
         raise changed_meanwhile(current)
 
 
-def _move(
-    current: Application,
-    target: str,
-    *,
-    by: Any,
-    note: str = "",
-    updates: dict[str, Any] | None = None,
-) -> Application:
-    """Move through the application's own stage table, then run the kind's hook for the stage."""
-    workflow = StageTable(current.stage_table).workflow
-    transition(current, workflow, target, by=by, expected=current.stage, note=note, updates=updates)
-    run_on_enter(current, by)
-    return current
-
-
-@transaction.atomic
-def move_stage(
-    *,
-    application: Application,
-    target: str,
-    by: Any,
-    version: str | None = None,
-    note: str = "",
-    updates: dict[str, Any] | None = None,
-) -> Application:
-    """Any move the application's stage table allows `by` (staff, a reviewer, the system).
-
-    `version` (from the page or the API's If-Match) refuses a move decided on a stale view.
-    """
-    current = locked(application)
-    require(StageTable(current.stage_table).workflow.check(by, current, target))
-    _check_version(current, version)
-    return _move(current, target, by=by, note=note, updates=updates)
-
-
 def _deadline_refusal(application: Application) -> ValidationError:
     moment = format_moment(application.deadline)
     return ValidationError(
@@ -82,6 +50,101 @@ def _deadline_refusal(application: Application) -> ValidationError:
     )
 
 
+def _complete(current: Application) -> None:
+    errors = formdef.check_answers(current.call.form, current.answers)
+    if errors:
+        raise ValidationError({key: message for key, message in errors})
+
+
+def _guarded_updates(current: Application, target: str, note: str) -> dict[str, Any]:
+    """What a move into `target` requires besides the table, and the columns it sets.
+
+    Every path (the applicant's buttons, staff's, the API, a plug-in) goes through here, so
+    a submit is never late or incomplete, whoever asks.
+    """
+    table = StageTable(current.stage_table)
+    if current.stage == table.initial and target == "submitted":
+        now = timezone.now()
+        if now >= current.deadline:
+            raise _deadline_refusal(current)
+        _complete(current)
+        return {"submitted_at": now}
+    if target == "more_info":
+        if not note.strip():
+            raise ValidationError({"question": _("Say what the applicant should add.")})
+        return {"info_request": note.strip()}
+    if current.stage == "more_info" and target != "withdrawn":
+        _complete(current)
+    return {}
+
+
+def _move(
+    current: Application,
+    target: str,
+    *,
+    by: Any,
+    version: str | None,
+    note: str = "",
+    updates: dict[str, Any] | None = None,
+) -> Application:
+    """Check who may, the version and the stage's own rules; move; run the kind's hook."""
+    workflow = StageTable(current.stage_table).workflow
+    decision = workflow.check(by, current, target)
+    if workflow.move(current.stage, target) is None:
+        # Someone moved it meanwhile (the page showed an older stage), or no such move.
+        _check_version(current, version)
+        raise ValidationError(decision.reason)
+    require(decision)
+    _check_version(current, version)
+    values = {**_guarded_updates(current, target, note), **(updates or {})}
+    transition(
+        current, workflow, target, by=by, expected=current.stage, note=note[:500], updates=values
+    )
+    run_on_enter(current, by)
+    _tell_applicant(current, by, note)
+    return current
+
+
+def _tell_applicant(application: Application, by: Any, note: str) -> None:
+    """The applicant's people hear of a submission (a receipt) and of every move made by
+    someone else, in their own language, after the transaction commits."""
+    kind = kind_of(application.call.programme.kind)
+    if kind is not None and application.stage in kind.tells_applicant:
+        return
+    acted_for_applicant = bool(permissions.may_act_as_applicant(by, application))
+    if application.stage == "submitted":
+        event = "application_submitted"
+    elif acted_for_applicant:
+        return  # they withdrew or answered themselves
+    else:
+        event = "application_moved"
+    notify(
+        event,
+        representatives(application.applicant_id),
+        {"application": application, "note": note},
+        link=reverse_lazy("workflows:application-detail", args=[application.pk]),
+    )
+
+
+@transaction.atomic
+def move_stage(
+    *,
+    application: Application,
+    target: str,
+    by: Any,
+    version: str | None = None,
+    note: str = "",
+    updates: dict[str, Any] | None = None,
+) -> Application:
+    """Any move the application's stage table allows `by` (applicant, staff, a reviewer, the
+    system: `by=None`), with the same rules as the named services below.
+
+    `version` (from the page or the API's If-Match) refuses a move decided on a stale view;
+    `note` is kept in the audit trail (and is the question when asking for more information).
+    """
+    return _move(locked(application), target, by=by, version=version, note=note, updates=updates)
+
+
 @transaction.atomic
 def submit(*, application: Application, by: Any, version: str | None = None) -> Application:
     """Submit a complete draft before the deadline; a second click finds it submitted."""
@@ -90,25 +153,14 @@ def submit(*, application: Application, by: Any, version: str | None = None) -> 
         # A double click: the first request submitted it; this one changes nothing.
         require(permissions.may_act_as_applicant(by, current))
         return current
-    require(StageTable(current.stage_table).workflow.check(by, current, "submitted"))
-    _check_version(current, version)
-    now = timezone.now()
-    if now >= current.deadline:
-        raise _deadline_refusal(current)
-    errors = formdef.check_answers(current.call.form, current.answers)
-    if errors:
-        raise ValidationError({key: message for key, message in errors})
-    return _move(current, "submitted", by=by, updates={"submitted_at": now})
+    return _move(current, "submitted", by=by, version=version)
 
 
 @transaction.atomic
 def withdraw(
     *, application: Application, by: Any, version: str | None = None, reason: str = ""
 ) -> Application:
-    current = locked(application)
-    require(StageTable(current.stage_table).workflow.check(by, current, "withdrawn"))
-    _check_version(current, version)
-    return _move(current, "withdrawn", by=by, note=reason)
+    return _move(locked(application), "withdrawn", by=by, version=version, note=reason)
 
 
 @transaction.atomic
@@ -116,15 +168,7 @@ def request_more_info(
     *, application: Application, by: Any, question: str, version: str | None = None
 ) -> Application:
     """Staff ask the applicant for more; the application goes back to them to edit."""
-    current = locked(application)
-    require(StageTable(current.stage_table).workflow.check(by, current, "more_info"))
-    _check_version(current, version)
-    question = (question or "").strip()
-    if not question:
-        raise ValidationError({"question": _("Say what the applicant should add.")})
-    return _move(
-        current, "more_info", by=by, note=question[:500], updates={"info_request": question}
-    )
+    return _move(locked(application), "more_info", by=by, version=version, note=question or "")
 
 
 @transaction.atomic
@@ -133,15 +177,10 @@ def answer_more_info(
 ) -> Application:
     """The applicant sends the completed application back (to the stage that asked)."""
     current = locked(application)
-    workflow = StageTable(current.stage_table).workflow
-    targets = workflow.next_states(current.stage)
-    target = "screening" if "screening" in targets else (targets[0] if targets else "screening")
-    require(workflow.check(by, current, target))
-    _check_version(current, version)
-    errors = formdef.check_answers(current.call.form, current.answers)
-    if errors:
-        raise ValidationError({key: message for key, message in errors})
-    return _move(current, target, by=by)
+    targets = StageTable(current.stage_table).workflow.next_states(current.stage)
+    back = [t for t in targets if t != "withdrawn"]
+    target = "screening" if "screening" in back else (back[0] if back else "screening")
+    return _move(current, target, by=by, version=version)
 
 
 @transaction.atomic

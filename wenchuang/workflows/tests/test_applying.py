@@ -180,3 +180,81 @@ def test_the_kinds_hook_runs_when_an_application_enters_a_stage(cast):
         _KINDS.clear()
         _KINDS.update(saved)
     assert entered == [(application.pk, cast["wuxi_staff"])]
+
+
+def test_the_applicant_gets_a_receipt_and_hears_of_staff_moves_in_their_language(
+    cast, mailoutbox, django_capture_on_commit_callbacks
+):
+    rep = cast["rep"]
+    rep.language = "fr"
+    rep.save()
+    draft = ApplicationFactory(applicant=rep.organisation)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit(application=draft, by=rep)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.move_stage(application=draft, target="screening", by=cast["wuxi_staff"])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_more_info(
+            application=draft, by=cast["wuxi_staff"], question="请补充审计报告。"
+        )
+    subjects = [m.subject for m in mailoutbox]
+    assert len(subjects) == 3
+    assert "examen de recevabilité" in subjects[1]
+    assert "compléments demandés" in subjects[2]
+    assert "请补充审计报告。" in mailoutbox[2].body
+
+
+def test_a_kind_that_takes_park_operators_refuses_an_enterprise(cast):
+    from wenchuang.workflows.defaults import standard_form, standard_stages
+    from wenchuang.workflows.plugins import _KINDS, ProgrammeKind, register_kind
+
+    saved = dict(_KINDS)
+    register_kind(
+        ProgrammeKind(
+            "designation",
+            "designation",
+            standard_stages(field_assessment=True),
+            standard_form(),
+            applicant_kinds=("park_operator",),
+        )
+    )
+    try:
+        call = CallFactory(designation=True)
+        with pytest.raises(ValidationError) as refused:
+            services.create_draft(call=call, applicant=cast["rep"].organisation, by=cast["rep"])
+        assert "Only these may apply: park operator" in str(refused.value)
+        manager = cast["park_manager"]
+        draft = services.create_draft(call=call, applicant=manager.organisation, by=manager)
+        assert draft.stage == "draft"
+    finally:
+        _KINDS.clear()
+        _KINDS.update(saved)
+
+
+def test_a_kind_that_tells_the_applicant_itself_silences_the_engine(cast, mailoutbox):
+    from django.test import TestCase
+
+    from wenchuang.workflows.defaults import standard_form, standard_stages
+    from wenchuang.workflows.plugins import _KINDS, ProgrammeKind, register_kind
+
+    saved = dict(_KINDS)
+    register_kind(
+        ProgrammeKind(
+            "quiet",
+            "quiet",
+            standard_stages(),
+            standard_form(),
+            tells_applicant=frozenset({"approved"}),
+        )
+    )
+    try:
+        call = CallFactory(programme__kind="quiet")
+        application = ApplicationFactory(
+            call=call, decision=True, applicant=cast["rep"].organisation
+        )
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            services.move_stage(application=application, target="approved", by=cast["wuxi_staff"])
+        assert mailoutbox == []
+    finally:
+        _KINDS.clear()
+        _KINDS.update(saved)

@@ -152,3 +152,12 @@ def test_labels_follow_the_readers_language_with_fallback():
         assert application_form(definition)["a"].label == "Name (de)"
     with translation.override("zh-hans"):
         assert application_form(definition)["a"].label == "名称"
+
+
+def test_numbers_from_a_json_client_are_kept_as_decimal_strings():
+    from wenchuang.workflows.formdef import normalised
+
+    definition = form_of(field("staff", "number"), field("budget", "money", currency="CNY"))
+    assert normalised(definition, {"staff": 100})["staff"] == "100"
+    kept = normalised(definition, {"staff": 12.0, "budget": {"amount": 1200.5, "currency": "CNY"}})
+    assert kept == {"staff": "12", "budget": {"amount": "1200.50", "currency": "CNY"}}
