@@ -11,9 +11,7 @@ from .factories import ApplicationFactory, CallFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_the_api_list_of_a_calls_applications_takes_the_same_queries_at_any_page_size(
-    client, cast
-):
+def test_the_api_list_of_a_calls_applications_takes_the_same_queries_at_any_page_size(client, cast):
     call = CallFactory()
     ApplicationFactory.create_batch(30, call=call, submitted=True)
     _token, key = api_token_create(user=cast["wuxi_staff"], name="bench")
