@@ -16,8 +16,6 @@ from wenchuang.designation.standard import GOOD_VALUES
 from .conftest import TIMEOUT_MS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-# The engine's pages (its branch lands on main with these walks); skipped until they are here.
-pytest.importorskip("wenchuang.workflows.views", reason="the engine's pages are not merged yet")
 
 PARK_ZH = "无锡国家数字电影产业园"
 PHONE = {"width": 390, "height": 844}

@@ -16,8 +16,6 @@ from wenchuang.accounts.tests.factories import PASSWORD
 from .conftest import TIMEOUT_MS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-# The engine's pages (its branch lands on main with these walks); skipped until they are here.
-pytest.importorskip("wenchuang.workflows.views", reason="the engine's pages are not merged yet")
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 PROJECT = "The Legends of Taihu, an original animated series"
