@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Screenshots for the user guide, in all four languages and at phone width, from a fresh demo site.
 
-    .venv/bin/python scripts/take_screenshots.py [--enterprises 2000] [--keep]
+    .venv/bin/python scripts/take_screenshots.py [--enterprises 2000] [--keep] [--only NAME ...]
 
 Builds a demo site in a temporary WENCHUANG_VAR_DIR (migrate, load_reference, demo_data,
 compilemessages), serves it with `manage.py runserver 127.0.0.1:<free port> --noreload`, and
@@ -9,6 +9,11 @@ drives Debian's chromium with Playwright to write docs/screenshots/<name>.<lang>
 1280 px and docs/screenshots/<name>.phone.<lang>.png at 390 × 844 (home page, enterprise list,
 enterprise detail). lang is "zh-hans" for the unprefixed Chinese pages, "en", "fr" or "de" for
 /en/..., /fr/..., /de/... pages. A phone page that scrolls sideways is reported on the console.
+
+The special funds' and the designation's pages (PROCESS_SHOTS) are taken in Chinese and English
+only, each signed in as the demo user who works on it (staff, representative, reviewer,
+assessor). `--only calls register ...` takes just the named screenshots (a phone one is named
+like `calls.phone`) and leaves every other file as it is; `--list` prints the names.
 
 Nothing outside the temporary directory and docs/screenshots/ is written, except the compiled
 catalogues (wenchuang/locale/*/LC_MESSAGES/django.mo) that compilemessages refreshes, as
@@ -18,6 +23,7 @@ catalogues (wenchuang/locale/*/LC_MESSAGES/django.mo) that compilemessages refre
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import socket
@@ -28,6 +34,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -43,6 +50,44 @@ MAX_HEIGHT = 1600  # taller pages are cut here: enough to show a page, small eno
 PHONE = {"width": 390, "height": 844}
 PHONE_MAX_HEIGHT = 2100
 STAFF = ("staff_wuxi", "demo1234")
+DEMO_PASSWORD = "demo1234"  # every demo login's (wenchuang/directory/demo/accounts.py)
+PROCESS_LANGUAGES = ("zh-hans", "en")
+# name -> (demo user or None for a visitor, path with {ids}, full page, phone width).
+PROCESS_SHOTS = {
+    "calls": (None, "/calls/", True, False),
+    "calls.phone": (None, "/calls/", True, True),
+    "call-detail": (None, "/calls/{fund_call}/", True, False),
+    "my-applications": ("rep_lingdong", "/applications/", False, False),
+    "application-edit": ("rep_lingdong", "/applications/{draft}/edit/", True, False),
+    "application-edit.phone": ("rep_lingdong", "/applications/{draft}/edit/", True, True),
+    "application-more-info": ("staff_wuxi", "/applications/{more_info}/", True, False),
+    "call-applications": ("staff_wuxi", "/calls/{fund_call}/applications/", True, False),
+    "application-staff": ("staff_wuxi", "/applications/{screening}/", True, False),
+    "review-queue": ("expert_demo", "/reviews/", False, False),
+    "review-declaration": ("expert_demo", "/reviews/calls/{fund_call}/declaration/", True, False),
+    "review": ("expert_demo", "/reviews/{assignment}/", True, False),
+    "review-workload": ("staff_wuxi", "/reviews/calls/{fund_call}/workload/", True, False),
+    "review-ranking": ("staff_wuxi", "/reviews/calls/{fund_call}/ranking/", True, False),
+    "decisions": ("staff_wuxi", "/funding/calls/{fund_call}/decisions/", True, False),
+    "awards": ("staff_wuxi", "/funding/awards/", True, False),
+    "award": ("staff_wuxi", "/funding/awards/{award}/", True, False),
+    "assessments": ("assessor_demo", "/designation/assessments/", False, False),
+    "assessment": ("assessor_demo", "/designation/assessments/{assessment}/", True, False),
+    "register": (None, "/designation/", True, False),
+    "designation": ("staff_national", "/designation/{designation}/", True, False),
+}
+# The screenshots of the directory's pages (taken in all four languages).
+DIRECTORY_SHOTS = (
+    "home",
+    "enterprise-search",
+    "enterprise-detail",
+    "validation",
+    "validation-changes",
+    "import",
+    "home.phone",
+    "enterprise-list.phone",
+    "enterprise-detail.phone",
+)
 # Page language -> (URL prefix, browser UI language). The UI language names the file input's
 # button; Debian's chromium shows it in English unless chromium-l10n is installed.
 LANGUAGES = {
@@ -76,6 +121,59 @@ services.record_update(record=record, by=rep, data={"founded_year": 2011})
 print("RECORD", record.pk)
 """
 
+# The records the process pages show, found in the demo data; a domain not installed yet
+# leaves its ids out and its screenshots are skipped with a warning.
+IDS_SCRIPT = """
+import json
+ids = {}
+try:
+    from wenchuang.workflows.demo import FUND_CODE
+    from wenchuang.workflows.models import Application, Call
+
+    fund = Call.objects.get(programme__code=FUND_CODE)
+    ids["fund_call"] = fund.pk
+    mine = Application.objects.filter(call=fund, created_by__username="rep_lingdong")
+    ids["draft"] = mine.filter(stage="draft").values_list("pk", flat=True).first()
+    rows = Application.objects.filter(call=fund).order_by("id")
+    ids["more_info"] = rows.filter(stage="more_info").values_list("pk", flat=True).first()
+    ids["screening"] = rows.filter(stage="screening").values_list("pk", flat=True).first()
+except Exception as error:
+    print("WARNING: no calls:", error)
+try:
+    from wenchuang.workflows.models import Declaration, ReviewAssignment
+
+    mine = ReviewAssignment.objects.filter(reviewer__username="expert_demo").order_by("id")
+    # One of a call the demo expert signed the declaration for: the scoring form, not the
+    # declaration it sends to otherwise.
+    signed = Declaration.objects.filter(reviewer__username="expert_demo").values("call_id")
+    ids["assignment"] = (
+        mine.filter(application__call_id__in=signed).values_list("pk", flat=True).first()
+        or mine.values_list("pk", flat=True).first()
+    )
+except Exception as error:
+    print("WARNING: no reviews:", error)
+try:
+    from wenchuang.funding.models import Award
+
+    ids["award"] = Award.objects.order_by("id").values_list("pk", flat=True).first()
+except Exception as error:
+    print("WARNING: no awards:", error)
+try:
+    from wenchuang.accounts.models import User
+    from wenchuang.designation.models import Designation, FieldAssessment
+
+    assessor = User.objects.get(username="assessor_demo")
+    ids["assessment"] = (
+        FieldAssessment.objects.filter(assessor_id=assessor.organisation_id, status="draft")
+        .order_by("id").values_list("pk", flat=True).first()
+        or FieldAssessment.objects.order_by("id").values_list("pk", flat=True).first()
+    )
+    ids["designation"] = Designation.objects.order_by("id").values_list("pk", flat=True).first()
+except Exception as error:
+    print("WARNING: no designations:", error)
+print("IDS", json.dumps(ids))
+"""
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -86,7 +184,22 @@ def main() -> int:
         action="store_true",
         help="use the catalogues as they are compiled now",
     )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="NAME",
+        help="take just these screenshots (in every language they are taken in)",
+    )
+    parser.add_argument("--list", action="store_true", help="print the screenshots' names")
     args = parser.parse_args()
+    names = [*DIRECTORY_SHOTS, *PROCESS_SHOTS]
+    if args.list:
+        print("\n".join(names))
+        return 0
+    unknown = sorted(set(args.only or ()) - set(names))
+    if unknown:
+        sys.exit(f"Unknown screenshot names: {', '.join(unknown)} (see --list)")
+    wanted = set(args.only or names)
 
     if not Path(CHROMIUM).is_file():
         sys.exit(f"{CHROMIUM} not found: apt-get install -y chromium (not `playwright install`).")
@@ -108,7 +221,7 @@ def main() -> int:
     )
     server = None
     try:
-        record_pk = build_demo(env, args)
+        record_pk, ids = build_demo(env, args)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         log = (var_dir / "runserver.log").open("w")
@@ -130,8 +243,13 @@ def main() -> int:
                     args=[*CHROMIUM_ARGS, f"--lang={ui_language}"],
                 )
                 try:
-                    written += shoot_language(browser, base, record_pk, lang, prefix, ui_language)
-                    written += shoot_phone(browser, base, record_pk, lang, prefix, ui_language)
+                    shot = (browser, base, record_pk, lang, prefix, ui_language, wanted)
+                    written += shoot_language(*shot)
+                    written += shoot_phone(*shot)
+                    if lang in PROCESS_LANGUAGES:
+                        written += shoot_processes(
+                            browser, base, ids, lang, prefix, ui_language, wanted
+                        )
                 finally:
                     browser.close()
         for path in written:
@@ -176,8 +294,11 @@ def build_demo(env: dict, args) -> int:
         sys.exit(f"demo_data printed no login {STAFF[0]!r}; the script needs updating:\n{logins}")
     out = manage(env, "shell", "-c", HISTORY_SCRIPT, capture=True)
     record_pk = int(next(line for line in out.splitlines() if line.startswith("RECORD")).split()[1])
+    out = manage(env, "shell", "-c", IDS_SCRIPT, capture=True)
+    print("\n".join(line for line in out.splitlines() if line.startswith("WARNING")))
+    ids = json.loads(next(line for line in out.splitlines() if line.startswith("IDS"))[4:])
     print(f"Demo database ready in {time.monotonic() - started:.0f} s", flush=True)
-    return record_pk
+    return record_pk, ids
 
 
 def free_port() -> int:
@@ -202,9 +323,11 @@ def wait_for(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
 
 
 def shoot_language(
-    browser, base: str, record_pk: int, lang: str, prefix: str, ui_language: str
+    browser, base: str, record_pk: int, lang: str, prefix: str, ui_language: str, wanted: set
 ) -> list[Path]:
-    written = []
+    written: list[Path] = []
+    if not wanted & set(DIRECTORY_SHOTS[:6]):
+        return written
     context = browser.new_context(
         base_url=base, viewport={"width": WIDTH, "height": HEIGHT}, locale=ui_language
     )
@@ -212,42 +335,46 @@ def shoot_language(
     page = context.new_page()
 
     # Visitor pages.
-    page.goto(f"{prefix}/")
-    written.append(shoot(page, "home", lang, full=True))
+    if "home" in wanted:
+        page.goto(f"{prefix}/")
+        written.append(shoot(page, "home", lang, full=True))
 
-    page.goto(f"{prefix}/enterprise/?q=动漫&province=320000")
-    page.locator("#results table.records").wait_for()
-    written.append(shoot(page, "enterprise-search", lang, full=True))
+    if "enterprise-search" in wanted:
+        page.goto(f"{prefix}/enterprise/?q=动漫&province=320000")
+        page.locator("#results table.records").wait_for()
+        written.append(shoot(page, "enterprise-search", lang, full=True))
 
-    page.goto(f"{prefix}/enterprise/{record_pk}/")
-    written.append(shoot(page, "enterprise-detail", lang, full=True))
+    if "enterprise-detail" in wanted:
+        page.goto(f"{prefix}/enterprise/{record_pk}/")
+        written.append(shoot(page, "enterprise-detail", lang, full=True))
 
     # Staff pages.
-    page.goto(f"{prefix}/accounts/login/")
-    page.locator("#id_username").fill(STAFF[0])
-    page.locator("#id_password").fill(STAFF[1])
-    with page.expect_navigation():
-        page.locator("main form button[type=submit]").click()
-    if "/accounts/login/" in page.url:
-        sys.exit(f"Could not sign in as {STAFF[0]}")
+    if wanted & {"validation", "validation-changes", "import"}:
+        sign_in(page, prefix, *STAFF)
 
-    page.goto(f"{prefix}/validation/")
-    written.append(shoot(page, "validation", lang))
-    # The proposed changes come after the new profiles: scroll their heading to the top.
-    page.locator("main h2").last.evaluate("h => window.scrollTo(0, h.offsetTop - 16)")
-    written.append(shoot(page, "validation-changes", lang))
+    if wanted & {"validation", "validation-changes"}:
+        page.goto(f"{prefix}/validation/")
+        if "validation" in wanted:
+            written.append(shoot(page, "validation", lang))
+        # The proposed changes come after the new profiles: scroll their heading to the top.
+        page.locator("main h2").last.evaluate("h => window.scrollTo(0, h.offsetTop - 16)")
+        if "validation-changes" in wanted:
+            written.append(shoot(page, "validation-changes", lang))
 
-    page.goto(f"{prefix}/enterprise/import/")
-    written.append(shoot(page, "import", lang))
+    if "import" in wanted:
+        page.goto(f"{prefix}/enterprise/import/")
+        written.append(shoot(page, "import", lang))
     context.close()
     return written
 
 
 def shoot_phone(
-    browser, base: str, record_pk: int, lang: str, prefix: str, ui_language: str
+    browser, base: str, record_pk: int, lang: str, prefix: str, ui_language: str, wanted: set
 ) -> list[Path]:
     """The pages a visitor opens first, as a 390 px phone shows them."""
-    written = []
+    written: list[Path] = []
+    if not wanted & set(DIRECTORY_SHOTS[6:]):
+        return written
     context = browser.new_context(
         base_url=base, viewport=PHONE, locale=ui_language, is_mobile=True, has_touch=True
     )
@@ -258,6 +385,8 @@ def shoot_phone(
         ("enterprise-list", f"{prefix}/enterprise/"),
         ("enterprise-detail", f"{prefix}/enterprise/{record_pk}/"),
     ):
+        if f"{name}.phone" not in wanted:
+            continue
         page.goto(path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         if overflow > 0:
@@ -268,6 +397,65 @@ def shoot_phone(
             )
         )
     context.close()
+    return written
+
+
+def sign_in(page, prefix: str, username: str, password: str = DEMO_PASSWORD) -> None:
+    page.goto(f"{prefix}/accounts/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+    if "/accounts/login/" in page.url:
+        sys.exit(f"Could not sign in as {username}")
+
+
+def shoot_processes(
+    browser, base: str, ids: dict, lang: str, prefix: str, ui_language: str, wanted: set
+) -> list[Path]:
+    """The special fund's and the designation's pages, each as the demo user who uses it."""
+    written: list[Path] = []
+    contexts: dict[tuple, Any] = {}
+    try:
+        for name, (username, template, full, phone) in PROCESS_SHOTS.items():
+            if name not in wanted:
+                continue
+            try:
+                path = prefix + template.format(**ids)
+            except KeyError:
+                path = None
+            if path is None or "None" in path:
+                print(f"WARNING: {name}: the demo data has no record for {template}", flush=True)
+                continue
+            key = (username, phone)
+            if key not in contexts:
+                size = PHONE if phone else {"width": WIDTH, "height": HEIGHT}
+                extra = {"is_mobile": True, "has_touch": True} if phone else {}
+                context = browser.new_context(
+                    base_url=base, viewport=size, locale=ui_language, **extra
+                )
+                context.set_default_timeout(15_000)
+                contexts[key] = context.new_page()
+                if username:
+                    sign_in(contexts[key], prefix, username)
+            page = contexts[key]
+            answer = page.goto(path)
+            if "/declaration/" in page.url and "declaration" not in name:
+                # A reviewer signs the call's declaration before any application opens.
+                page.locator("input[name=accept]").check()
+                with page.expect_navigation():
+                    page.locator("main form button[type=submit]").first.click()
+                answer = page.goto(path)
+            if answer is None or answer.status != 200:
+                status = answer.status if answer else "no answer"
+                print(f"WARNING: {name}: {path} answered {status}; not taken", flush=True)
+                continue
+            width = PHONE["width"] if phone else WIDTH
+            cut = PHONE_MAX_HEIGHT if phone else MAX_HEIGHT
+            written.append(shoot(page, name, lang, full=full, width=width, cut=cut))
+    finally:
+        for page in contexts.values():
+            page.context.close()
     return written
 
 

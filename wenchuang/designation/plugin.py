@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils.translation import gettext as _
@@ -140,9 +141,20 @@ def default_form() -> dict[str, Any]:
 
 def _park_of(application: Any) -> Park:
     subject = application.subject
-    if not isinstance(subject, Park):
+    if isinstance(subject, Park):
+        return subject
+    # Begun on the call's page, which names no park: the applicant operates exactly one, and
+    # the application is for it from now on (its subject, as an API client would have set).
+    parks = list(Park.objects.filter(organisation_id=application.applicant_id)[:2])
+    if len(parks) != 1:
         raise ValidationError(_("A designation application names the park it is for."))
-    return subject
+    park = parks[0]
+    application.subject_type = ContentType.objects.get_for_model(Park)
+    application.subject_id = str(park.pk)
+    type(application).objects.filter(pk=application.pk).update(
+        subject_type=application.subject_type, subject_id=application.subject_id
+    )
+    return park
 
 
 def _stage_settings(application: Any) -> dict[str, Any]:

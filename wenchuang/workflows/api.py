@@ -79,7 +79,10 @@ def call_detail(request: HttpRequest, id: int = ID):
 )
 def call_applications(request: HttpRequest, query: Query[StageQuery], id: int = ID):
     call = selectors.get_call_for_view(request.auth, id)
-    return selectors.call_applications_for_staff(request.auth, call, stage=query.stage)
+    rows = selectors.call_applications_for_staff(request.auth, call, stage=query.stage)
+    # Each row's stage_label comes from its own stage table, which the page's list defers
+    # (read one row at a time, that was a query per row).
+    return rows.defer(None).defer("answers")
 
 
 @router.listing(

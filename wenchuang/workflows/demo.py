@@ -198,7 +198,9 @@ def create(gen: Any) -> dict[str, int]:
         budget_amount=Decimal("30000000.00"),
         eligibility={"regions": ["320200"]},
     )
-    applicants = _enterprise_applicants(gen, "320200", 3 * len(ENGINE_STAGES))
+    wanted = getattr(gen, "fund_applications", None)
+    wanted = 3 * len(ENGINE_STAGES) if wanted is None else wanted
+    applicants = _enterprise_applicants(gen, "320200", wanted)
     if rep is not None and rep.organisation is not None:
         # The demo representative's own application comes first: a draft they can finish.
         mine = (rep.organisation, None, "0241")

@@ -31,14 +31,20 @@ def test_each_guide_shows_its_own_language_and_the_phone_pages():
         }
 
 
-def test_every_screenshot_exists_in_the_four_languages():
+def test_every_screenshot_exists_in_the_four_languages_or_in_chinese_and_english():
+    # The directory's pages are shown in all four languages; the special funds' and the
+    # designation's (issue 7) in the two the guides are written in.
     names = {p.name.rsplit(".", 2)[0] for p in (DOCS / "screenshots").glob("*.png")}
     languages = [code for code, _ in settings.LANGUAGES]
+
+    def exists(name: str, lang: str) -> bool:
+        return (DOCS / "screenshots" / f"{name}.{lang}.png").is_file()
+
     missing = [
         f"{name}.{lang}.png"
         for name in names
-        for lang in languages
-        if not (DOCS / "screenshots" / f"{name}.{lang}.png").is_file()
+        for lang in (languages if exists(name, "fr") or exists(name, "de") else ["zh-hans", "en"])
+        if not exists(name, lang)
     ]
     assert not missing
     assert {"home.phone", "enterprise-list.phone", "enterprise-detail.phone"} <= names

@@ -42,8 +42,13 @@ def demo_present() -> bool:
 
 
 class DemoGenerator(PlaceSteps, TextSteps, AccountSteps, RecordSteps, EnterpriseSteps):
-    def __init__(self, *, seed: int, progress: bool = True) -> None:
+    def __init__(
+        self, *, seed: int, progress: bool = True, fund_applications: int | None = None
+    ) -> None:
         self.seed = seed
+        # How many applications the demo special-fund call receives (None: the engine's
+        # default, a few per stage); the staff-list benchmark asks for 10,000.
+        self.fund_applications = fund_applications
         self.rng = random.Random(seed)
         self.progress = progress
         self.compose = _Composer()
@@ -108,14 +113,19 @@ def wipe_demo_data() -> None:
 
 
 def generate(
-    *, enterprises: int, seed: int = 2026, progress: bool = True, reset: bool = False
+    *,
+    enterprises: int,
+    seed: int = 2026,
+    progress: bool = True,
+    reset: bool = False,
+    fund_applications: int | None = None,
 ) -> DemoSummary:
     """Create the demo directory; if it is already there, keep it unless `reset` is set."""
     if demo_present():
         if not reset:
             return DemoSummary(skipped=True, logins=existing_logins())
         wipe_demo_data()
-    gen = DemoGenerator(seed=seed, progress=progress)
+    gen = DemoGenerator(seed=seed, progress=progress, fund_applications=fund_applications)
     summary = DemoSummary()
     with transaction.atomic():
         gen.create_organisations()

@@ -22,18 +22,30 @@ class Command(BaseCommand):
         )
         parser.add_argument("--seed", type=int, default=2026, help=_("random seed"))
         parser.add_argument(
+            "--fund-applications",
+            type=int,
+            default=None,
+            help=_("applications to the demo special-fund call (one per Wuxi enterprise)"),
+        )
+        parser.add_argument(
             "--reset", action="store_true", help=_("delete earlier demo data and create it anew")
         )
         parser.add_argument("--no-progress", action="store_true", help=_("hide the progress bar"))
 
-    def handle(self, *args, enterprises, seed, reset, no_progress, **options):
+    def handle(self, *args, enterprises, seed, reset, no_progress, fund_applications, **options):
         if enterprises < 0:
             raise CommandError(_("--enterprises must be zero or more."))
+        if fund_applications is not None and fund_applications < 0:
+            raise CommandError(_("--fund-applications must be zero or more."))
         if not Region.objects.filter(code="000000").exists():
             raise CommandError(_("Load the reference data first: wenchuang load-reference"))
         started = time.monotonic()
         summary = generate(
-            enterprises=enterprises, seed=seed, progress=not no_progress, reset=reset
+            enterprises=enterprises,
+            seed=seed,
+            progress=not no_progress,
+            reset=reset,
+            fund_applications=fund_applications,
         )
         if summary.skipped:
             self.stdout.write(
