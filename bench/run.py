@@ -22,7 +22,6 @@ FULL = {
     "bench_search.py": ["--n", "1000000", "--reps", "50"],
     "bench_api.py": ["--enterprises", "100000"],
     "bench_assignment.py": ["--applications", "2000", "--experts", "300"],
-    "bench_applications.py": ["--n", "10000"],
     "bench_call_list.py": ["--applications", "10000", "--reps", "30"],
 }
 QUICK = {
@@ -30,7 +29,6 @@ QUICK = {
     "bench_search.py": ["--n", "5000", "--reps", "5"],
     "bench_api.py": ["--enterprises", "2000", "--duration", "3"],
     "bench_assignment.py": ["--applications", "200", "--experts", "30", "--enterprises", "600"],
-    "bench_applications.py": ["--n", "500", "--reps", "3"],
     "bench_call_list.py": ["--applications", "200", "--reps", "3"],
 }
 
