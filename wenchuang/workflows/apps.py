@@ -23,11 +23,11 @@ class WorkflowsConfig(AppConfig):
 
         # Stage tables may name "reviewer": someone assigned to the application.
         register_actor("reviewer", review_permissions.may_act_as_reviewer)
-        # Attachments: read by whoever may read the application, added by the applicant's
-        # people while the stage lets them edit.
+        # Attachments: read by whoever may read the application and by its reviewers (they
+        # review what was attached), added by the applicant's people while the stage lets them.
         register_file_owner(
             Application,
-            can_read=permissions.may_read_application,
+            can_read=review_permissions.may_read_attachments,
             can_attach=permissions.may_attach,
         )
 

@@ -70,3 +70,11 @@ def may_act_as_reviewer(user: Any, application: Any) -> Decision:
     if assigned and has_declared(user, application.call_id):
         return ALLOW
     return deny(_("Only the reviewers of this application may do this."))
+
+
+def may_read_attachments(user: Any, application: Any) -> Decision:
+    """An application's files: whoever may read it, and its reviewers once they have declared."""
+    from ..permissions import may_read_application
+
+    decision = may_read_application(user, application)
+    return decision if decision else may_act_as_reviewer(user, application) or decision

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from wenchuang.accounts.models import User
 
 from .. import scoring
+from ..views.answers import answer_rows
 from . import permissions, selectors, services
 
 
@@ -96,6 +97,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "assignment": assignment,
         "application": application,
+        "rows": answer_rows(application),
         "criteria": criteria,
         "can_review": permissions.may_review(request.user, assignment),
         "reviews": selectors.reviews_for_reader(request.user, application),

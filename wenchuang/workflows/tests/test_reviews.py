@@ -3,9 +3,13 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import translation
 
 from wenchuang.accounts.tests.factories import AffiliationFactory, UserFactory
 from wenchuang.core.audit import AuditEvent
+from wenchuang.core.files import file_store
 from wenchuang.directory.tests.factories import EnterpriseFactory, ParkFactory
 from wenchuang.workflows.models import Declaration, Review, ReviewAssignment, ReviewerProfile
 from wenchuang.workflows.reviewing import selectors, services
@@ -423,3 +427,36 @@ def test_stage_tables_may_name_the_reviewer_as_actor(cast, call, panel, acme_app
     assert reviewer(panel["li"], acme_application)
     assert not reviewer(panel["zhao"], acme_application)  # not assigned
     assert not reviewer(cast["wuxi_staff"], acme_application)
+
+
+# --- what the reviewer reads ---------------------------------------------------------------
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_the_reviewer_reads_the_answers_by_label_and_opens_the_attachments(
+    client, cast, call, panel, orgs
+):
+    application = ApplicationFactory(call=call, applicant=orgs["acme"])
+    upload = SimpleUploadedFile("plan.pdf", PDF)
+    plan = file_store(upload=upload, owner=application, by=cast["rep"])
+    application.answers = {"summary": "动画短片三部", "start": "2026-05-01", "plan": plan.pk}
+    application.stage = "expert_review"
+    application.save()
+    services.assign_reviewers(call=call, by=cast["wuxi_staff"])
+    mine = ReviewAssignment.objects.filter(application=application).first()
+    outsider = next(u for name, u in panel.items() if name not in assigned(application))
+    file_url = reverse("core:file", args=[plan.pk])
+    client.force_login(mine.reviewer)
+    # Before the declaration, neither the application nor its files open.
+    assert client.get(file_url).status_code == 403
+    declared_assignment(application, mine.reviewer)
+    with translation.override("en"):
+        page = client.get(reverse("reviews:review", args=[mine.pk])).content.decode()
+    assert "Summary" in page and "动画短片三部" in page and "plan.pdf" in page
+    assert "<dt>summary</dt>" not in page  # the field's label, not its key
+    assert client.get(file_url).status_code == 200
+    # An expert not assigned to the application does not get its files, declared or not.
+    services.accept_declaration(call=call, by=outsider)
+    client.force_login(outsider)
+    assert client.get(file_url).status_code == 403
