@@ -14,13 +14,16 @@ class WorkflowsConfig(AppConfig):
         from wenchuang.core.demo import DemoStep, register_demo_step
         from wenchuang.core.files import register_file_owner
 
-        from . import demo, permissions, verbs  # noqa: F401
+        from . import demo, permissions, scoring, verbs  # noqa: F401
         from .actors import register_actor
         from .models import Application
+        from .plugins import register_call_check
         from .reviewing import admin as review_admin  # noqa: F401  (its admin pages)
         from .reviewing import permissions as review_permissions
         from .reviewing import services as review_services  # noqa: F401  (its audit verbs)
 
+        # A call's scoring form is checked when staff save it (an empty one means the default).
+        register_call_check("review_form", scoring.check_saved_review_form)
         # Stage tables may name "reviewer": someone assigned to the application.
         register_actor("reviewer", review_permissions.may_act_as_reviewer)
         # Attachments: read by whoever may read the application, added by the applicant's
