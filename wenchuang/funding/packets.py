@@ -7,7 +7,6 @@ their mean and spread, the abstentions and the declared ties to the applicant.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,9 +14,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from wenchuang.core.models import StoredFile
 from wenchuang.core.money import Money
-from wenchuang.workflows import formdef, scoring
+from wenchuang.workflows import scoring
+from wenchuang.workflows.answer_sheet import answer_rows
 from wenchuang.workflows.models import Application, Declaration, ReviewAssignment
 from wenchuang.workflows.reviewing import selectors as review_selectors
 from wenchuang.workflows.reviewing.selectors import ShownReview
@@ -36,52 +35,12 @@ class Packet:
     scores: dict[str, Any] = field(default_factory=dict)
 
 
-def _answer_text(item: Mapping[str, Any], value: Any, files: dict[int, str]) -> str:
-    kind = item.get("type")
-    if value is None or value == "":
-        return "—"
-    if kind == "money" and isinstance(value, dict):
-        money = Money.of(value.get("amount"), value.get("currency") or item.get("currency", "CNY"))
-        return money.format() if money else "—"
-    if kind == "file":
-        return files.get(_int(value), "—")
-    if kind in ("choice", "multi_choice"):
-        labels = {c.get("value"): formdef.label_of(c) for c in item.get("choices", [])}
-        values = value if isinstance(value, list) else [value]
-        return ", ".join(str(labels.get(v, v)) for v in values)
-    if kind == "yes_no":
-        return _("yes") if value else _("no")
-    return str(value)
-
-
-def _int(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
-
-
 def _answers(application: Application) -> list[tuple[str, str, str]]:
-    definition = application.call.form or {}
-    given = formdef.visible_answers(definition, application.answers or {})
-    file_ids = [
-        _int(given.get(item["key"]))
-        for _s, item in formdef.fields_of(definition)
-        if item.get("type") == "file"
-    ]
-    files = dict(
-        StoredFile.objects.filter(pk__in=[i for i in file_ids if i]).values_list(
-            "pk", "original_name"
-        )
-    )
+    """(section, question, answer) as the application's own pages show them."""
     return [
-        (
-            formdef.label_of(section, "title"),
-            formdef.label_of(item),
-            _answer_text(item, given.get(item["key"]), files),
-        )
-        for section, item in formdef.fields_of(definition)
-        if item["key"] in given
+        (section, question, answer)
+        for section, rows in answer_rows(application)
+        for question, answer, _link in rows
     ]
 
 
