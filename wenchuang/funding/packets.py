@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from wenchuang.core.money import Money
+from wenchuang.core.permissions import require
 from wenchuang.workflows import scoring
 from wenchuang.workflows.answer_sheet import answer_rows
 from wenchuang.workflows.models import Application, Declaration, ReviewAssignment
@@ -89,9 +89,7 @@ def decision_packet(user: Any, pk: int) -> Packet:
     )
     if application is None:
         raise Http404("application")
-    decision = can_decide(user, application)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    require(can_decide(user, application))
     return Packet(
         application=application,
         budget_left=budget_left(application.call),
