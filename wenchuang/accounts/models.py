@@ -117,6 +117,13 @@ class User(AbstractUser):
 
         return has_role(self, Role.CENTRE_STAFF)
 
+    @property
+    def is_expert_reviewer(self) -> bool:
+        """Is the user an expert reviewer (the header links the review queue)?"""
+        from .roles import has_role
+
+        return has_role(self, Role.EXPERT_REVIEWER)
+
 
 class Affiliation(models.Model):
     """One role a user holds: for an organisation, and for staff within a jurisdiction.

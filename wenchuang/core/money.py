@@ -33,6 +33,18 @@ def _decimal(value: object) -> Decimal:
         raise ValueError(f"not an amount: {value!r}") from exc
 
 
+def finite_decimal(value: object) -> Decimal | None:
+    """A number written in a definition or an answer (int, text, Decimal) as a finite
+    Decimal; None for booleans, blanks, other text, infinity and NaN."""
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+    return number if number.is_finite() else None
+
+
 @dataclass(frozen=True)
 class Money:
     """An amount in a currency. Arithmetic and comparison only within one currency."""

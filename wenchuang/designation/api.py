@@ -11,6 +11,7 @@ from wenchuang.core.api import DomainRouter
 from wenchuang.core.api_pages import PageQuery
 from wenchuang.core.transitions import version_of
 from wenchuang.directory.api.schemas import MAX_ID, choices_named
+from wenchuang.directory.models import Park
 
 from . import selectors, services
 from .models import Designation, FieldAssessment
@@ -66,6 +67,7 @@ class DesignationQuery(PageQuery):
     url_name="designation-list",
     tags=["designations"],
     summary="The register of designated cluster areas",
+    cached_by=(Designation, Park),
 )
 def designation_list(request: HttpRequest, query: Query[DesignationQuery]):
     return selectors.register(

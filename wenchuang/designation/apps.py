@@ -11,11 +11,17 @@ class DesignationConfig(AppConfig):
 
     def ready(self) -> None:
         from wenchuang.core.demo import DemoStep, register_demo_step
+        from wenchuang.core.generations import track
+        from wenchuang.directory.models import Park
         from wenchuang.workflows.plugins import register_actor, register_kind
 
         # Registers the audit verbs and the daily expiry job.
         from . import demo, expiry, plugin, workflows  # noqa: F401
 
+        # The register's API list is kept for visitors until one of these changes.
+        from .models import Designation
+
+        track(Designation, Park)
         # The designation kind of programme, and who "assessor" is in its stage tables.
         register_kind(plugin.KIND)
         register_actor("assessor", plugin.may_assess)

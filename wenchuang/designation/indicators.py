@@ -23,13 +23,14 @@ scores 0, the last the full weight). Weights add up to 100, so the total is out 
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wenchuang.core.languages import pick_text
+from wenchuang.core.money import finite_decimal
 
 QUANTITATIVE, QUALITATIVE = "quantitative", "qualitative"
 GROUPS = {
@@ -55,16 +56,6 @@ MAX_VALUE = Decimal("1e12")
 Problems = list[tuple[str, str]]
 
 
-def _number(value: Any) -> Decimal | None:
-    if isinstance(value, bool) or value is None or value == "":
-        return None
-    try:
-        number = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return None
-    return number if number.is_finite() else None
-
-
 def _check_label(path: str, label: Any, problems: Problems) -> None:
     if not isinstance(label, dict) or not all(
         isinstance(label.get(code), str) and label[code].strip() for code in LABEL_LANGUAGES
@@ -86,7 +77,7 @@ def _check_indicator(path: str, item: Any, seen: set[str], problems: Problems) -
     else:
         seen.add(key)
     _check_label(f"{path}.label", item.get("label"), problems)
-    weight = _number(item.get("weight"))
+    weight = finite_decimal(item.get("weight"))
     if weight is None or weight <= 0:
         problems.append((f"{path}.weight", _("A weight is a number above 0.")))
     group = item.get("group")
@@ -99,7 +90,7 @@ def _check_indicator(path: str, item: Any, seen: set[str], problems: Problems) -
             problems.append(
                 (f"{path}.unit", _("The unit is one of: %(units)s.") % {"units": ", ".join(UNITS)})
             )
-        target = _number(item.get("target"))
+        target = finite_decimal(item.get("target"))
         if target is None or target <= 0:
             problems.append((f"{path}.target", _("A target is a number above 0.")))
     elif group == QUALITATIVE:
@@ -129,7 +120,7 @@ def check_definition(definition: Any) -> Problems:
     seen: set[str] = set()
     for n, item in enumerate(indicators):
         _check_indicator(f"indicators[{n}]", item, seen, problems)
-    weights = [_number(i.get("weight")) for i in indicators if isinstance(i, dict)]
+    weights = [finite_decimal(i.get("weight")) for i in indicators if isinstance(i, dict)]
     if indicators and all(w is not None and w > 0 for w in weights):
         total = sum(weights, Decimal(0))
         if total != TOTAL_WEIGHT:
@@ -142,8 +133,8 @@ def check_definition(definition: Any) -> Problems:
                 ("indicators", _("An indicator set has quantitative and qualitative indicators."))
             )
     pass_mark, warn_mark = (
-        _number(definition.get("pass_mark")),
-        _number(definition.get("warn_mark")),
+        finite_decimal(definition.get("pass_mark")),
+        finite_decimal(definition.get("warn_mark")),
     )
     if pass_mark is None or not 0 < pass_mark <= 100:
         problems.append(("pass_mark", _("The pass mark is a number from 1 to 100.")))
@@ -174,11 +165,11 @@ def unit_label(item: dict) -> str:
 def _check_value(item: dict, raw: Any) -> tuple[Any, str]:
     """The value to store and "" , or None and the reason it is refused."""
     if item["group"] == QUALITATIVE:
-        level = _number(raw)
+        level = finite_decimal(raw)
         if level is None or level != level.to_integral() or not 0 <= level < len(item["levels"]):
             return None, _("Choose one of the levels.")
         return int(level), ""
-    number = _number(raw)
+    number = finite_decimal(raw)
     if number is None:
         return None, _("Enter a number.")
     if number < 0:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from wenchuang.accounts import roles
 from wenchuang.accounts.models import Role
+from wenchuang.core.permissions import require
 from wenchuang.core.regions import jurisdiction_scope
 
 from . import permissions
@@ -79,9 +79,7 @@ def get_assessment_for_view(user: Any, pk: int) -> FieldAssessment:
         ).get(pk=pk)
     except FieldAssessment.DoesNotExist as error:
         raise Http404 from error
-    decision = permissions.can_view_assessment(user, assessment)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    require(permissions.can_view_assessment(user, assessment))
     return assessment
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from wenchuang.core.charts import Chart
 from wenchuang.core.documents import pdf_response, render_pdf
+from wenchuang.core.permissions import require
 from wenchuang.core.transitions import version_of
 from wenchuang.directory.models import Park
 from wenchuang.reference.models import Region
@@ -149,9 +150,7 @@ def yearly_order(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def assessment_queue(request: HttpRequest) -> HttpResponse:
     """An assessor's assessments to fill in; staff's assessments of their jurisdiction."""
-    decision = permissions.can_see_queue(request.user)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    require(permissions.can_see_queue(request.user))
     page = Paginator(selectors.assessments_for(request.user), 50).get_page(request.GET.get("page"))
     ordering = permissions.in_jurisdiction_anywhere(request.user)
     return render(

@@ -6,12 +6,12 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import DecimalField, Exists, OuterRef, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, ExtractYear
 from django.http import Http404
 from django.utils import timezone
 
+from wenchuang.core.permissions import require
 from wenchuang.core.regions import jurisdiction_scope
 
 from . import permissions
@@ -60,9 +60,7 @@ def get_award_for_viewer(user: Any, pk: int) -> Award:
     award = Award.objects.select_related("recipient", "currency", "region").filter(pk=pk).first()
     if award is None:
         raise Http404("award")
-    decision = permissions.can_view_award(user, award)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    require(permissions.can_view_award(user, award))
     return award
 
 
@@ -87,9 +85,7 @@ def get_report_for_viewer(user: Any, pk: int) -> UseReport:
     report = UseReport.objects.select_related("award", "tranche").filter(pk=pk).first()
     if report is None:
         raise Http404("report")
-    decision = permissions.can_view_report(user, report)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    require(permissions.can_view_report(user, report))
     return report
 
 

@@ -9,6 +9,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from wenchuang.core.money import finite_decimal
+
 from . import formdef
 
 Errors = list[tuple[str, str]]
@@ -51,11 +53,11 @@ def _type_error(field: Mapping[str, Any], value: Any) -> str:
             or value.get("currency", field.get("currency", "CNY")) != field.get("currency", "CNY")
         ):
             return _("Give an amount in %(currency)s.") % {"currency": field.get("currency", "CNY")}
-        number = formdef.decimal_of(raw)
+        number = finite_decimal(raw)
         if number is None:
             return _("Write a number.")
-        low = formdef.decimal_of(field.get("min", 0 if kind == "money" else None))
-        high = formdef.decimal_of(field.get("max"))
+        low = finite_decimal(field.get("min", 0 if kind == "money" else None))
+        high = finite_decimal(field.get("max"))
         if low is not None and number < low:
             return _("At least %(value)s.") % {"value": low}
         if high is not None and number > high:

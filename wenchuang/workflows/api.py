@@ -32,6 +32,7 @@ from .api_schemas import (
     MoveIn,
     StageQuery,
 )
+from .models import Call, Programme
 
 router = DomainRouter()
 TAGS = ["applications"]
@@ -53,7 +54,15 @@ FIELD_KEY = Query(..., max_length=40, description="The file field's key")
 UPLOAD = File(...)
 
 
-@router.listing("/calls", CallOut, tags=["calls"], operation_id="call_list")
+# Kept for visitors until a call or a programme changes; a call opening or closing with
+# the clock (no write) shows in `is_open` and `open=` within LIST_CACHE_SECONDS.
+@router.listing(
+    "/calls",
+    CallOut,
+    tags=["calls"],
+    operation_id="call_list",
+    cached_by=(Call, Programme),
+)
 def call_list(request: HttpRequest, query: Query[CallQuery]):
     calls = selectors.public_calls().order_by("closes_at", "id")
     if query.open is not None:

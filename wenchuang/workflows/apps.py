@@ -13,14 +13,20 @@ class WorkflowsConfig(AppConfig):
         # The engine's audit verbs, registered before any service writes one.
         from wenchuang.core.demo import DemoStep, register_demo_step
         from wenchuang.core.files import register_file_owner
+        from wenchuang.core.generations import track
 
-        from . import demo, permissions, verbs  # noqa: F401
+        from . import demo, permissions, scoring, verbs  # noqa: F401
         from .actors import register_actor
-        from .models import Application
+        from .models import Application, Call, Programme
+        from .plugins import register_call_check
         from .reviewing import admin as review_admin  # noqa: F401  (its admin pages)
         from .reviewing import permissions as review_permissions
         from .reviewing import services as review_services  # noqa: F401  (its audit verbs)
 
+        # The public calls list (API) is kept for visitors until a call or programme changes.
+        track(Call, Programme)
+        # A call's scoring form is checked when staff save it (an empty one means the default).
+        register_call_check("review_form", scoring.check_saved_review_form)
         # Stage tables may name "reviewer": someone assigned to the application.
         register_actor("reviewer", review_permissions.may_act_as_reviewer)
         # Attachments: read by whoever may read the application and by its reviewers (they

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.template.defaultfilters import filesizeformat
@@ -32,6 +31,7 @@ from django.utils.translation import gettext as _
 
 from wenchuang.core.files import DOCUMENT_TYPES, MAX_UPLOAD_BYTES
 from wenchuang.core.languages import CONTENT_LANGUAGES, pick_text
+from wenchuang.core.money import finite_decimal
 
 FIELD_TYPES = (
     "text",
@@ -102,7 +102,7 @@ def _check_field(
         errors.append((f"{where}.max_length", _("Only text fields have a maximum length.")))
     if kind == "number":
         for bound in ("min", "max"):
-            if bound in field and decimal_of(field[bound]) is None:
+            if bound in field and finite_decimal(field[bound]) is None:
                 errors.append((f"{where}.{bound}", _("Write a number.")))
     if kind == "money":
         currency = field.get("currency", "CNY")
@@ -267,16 +267,6 @@ def check_definition(definition: Any) -> Errors:
             ("sections", _("A form has at most %(count)d fields.") % {"count": MAX_FIELDS})
         )
     return errors
-
-
-def decimal_of(value: Any) -> Decimal | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    try:
-        number = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return None
-    return number if number.is_finite() else None
 
 
 def label_of(item: Mapping[str, Any], name: str = "label", language: str | None = None) -> str:

@@ -91,6 +91,13 @@ def review_form_of(call: Any) -> dict[str, Any]:
     return DEFAULT_REVIEW_FORM
 
 
+def check_saved_review_form(definition: Any) -> list[Problem]:
+    """The call editor's check: an empty form (None, {}) stands for the default one."""
+    if definition in (None, {}):
+        return []
+    return check_review_form(definition)
+
+
 def check_review_form(definition: Any) -> list[Problem]:
     """What is wrong with a scoring-form definition; nothing when it may be saved."""
     if not isinstance(definition, dict):

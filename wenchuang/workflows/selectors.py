@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from wenchuang.accounts import roles
+from wenchuang.core.permissions import require
 from wenchuang.core.regions import jurisdiction_of, jurisdiction_scope
 
 from . import permissions
@@ -55,9 +55,7 @@ def get_call_for_view(user: Any, pk: int) -> Call:
 
 def get_call_for_staff(user: Any, pk: int) -> Call:
     call = get_call_for_view(user, pk)
-    decision = permissions.may_manage_call(user, call)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    require(permissions.may_manage_call(user, call))
     return call
 
 
@@ -98,25 +96,19 @@ def _application(pk: int) -> Application:
 def get_application_for_reader(user: Any, pk: int) -> Application:
     """The application if the user is its applicant, a co-applicant or staff of its region."""
     application = _application(pk)
-    decision = permissions.may_read_application(user, application)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    require(permissions.may_read_application(user, application))
     return application
 
 
 def get_application_for_applicant(user: Any, pk: int) -> Application:
     application = _application(pk)
-    decision = permissions.may_act_as_applicant(user, application)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    require(permissions.may_act_as_applicant(user, application))
     return application
 
 
 def get_application_for_staff(user: Any, pk: int) -> Application:
     application = _application(pk)
-    decision = permissions.may_act_as_staff(user, application)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    require(permissions.may_act_as_staff(user, application))
     return application
 
 

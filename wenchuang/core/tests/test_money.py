@@ -121,3 +121,12 @@ def test_result_counts_have_thousands_separators(rf, language, count, pages):
         html = render_to_string("directory/_results.html", {"page": page}, rf.get("/"))
     assert count in plain(html)
     assert pages in plain(html)
+
+
+def test_finite_decimal_reads_numbers_staff_write_and_nothing_else():
+    from wenchuang.core.money import finite_decimal
+
+    assert finite_decimal("83.75") == Decimal("83.75")
+    assert finite_decimal(3) == Decimal(3)
+    for value in (True, None, "", "abc", "inf", "NaN", [1]):
+        assert finite_decimal(value) is None

@@ -1,16 +1,15 @@
 """Transitions as data: the tables, one winner per race, stale edits refused (pages, API)."""
 
 import re
-import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.utils import translation
 
 from wenchuang.accounts.services import api_token_create
 from wenchuang.core.audit import history_for
 from wenchuang.core.models import AuditEvent
+from wenchuang.core.tests.concurrency import at_once, needs_postgres
 from wenchuang.core.transitions import Conflict, version_of
 from wenchuang.directory import services
 from wenchuang.directory.models import Enterprise
@@ -155,35 +154,6 @@ def test_the_api_answers_409_to_a_patch_based_on_an_old_version(client, cast, di
 
 # --- Two real connections at once (PostgreSQL) -------------------------------------------
 
-needs_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="row locks between two connections: run with scripts/with-postgres.sh",
-)
-
-
-def _at_once(*calls):
-    """Run each call in its own thread (so on its own connection), started together."""
-    barrier = threading.Barrier(len(calls))
-    outcomes: list = [None] * len(calls)
-
-    def run(i, call):
-        from django.db import connection as own
-
-        try:
-            barrier.wait()
-            outcomes[i] = call()
-        except Exception as error:  # the loser's refusal is the outcome under test
-            outcomes[i] = error
-        finally:
-            own.close()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    return outcomes
-
 
 @needs_postgres
 @pytest.mark.django_db(transaction=True)
@@ -195,7 +165,7 @@ def test_a_double_clicked_approve_writes_one_event(reference_data, cast, directo
         copy = type(change).objects.get(pk=change.pk)
         return services.change_decide(change=copy, by=cast["wuxi_staff"], approve=True)
 
-    outcomes = _at_once(approve, approve)
+    outcomes = at_once(approve, approve)
     assert sum(isinstance(o, Exception) for o in outcomes) == 1
     assert isinstance(next(o for o in outcomes if isinstance(o, Exception)), ValidationError)
     assert AuditEvent.objects.filter(record_id=str(acme.pk), action="approve").count() == 1
@@ -219,7 +189,7 @@ def test_an_approve_and_a_reject_at_once_cannot_both_win(reference_data, cast, d
 
         return call
 
-    outcomes = _at_once(decide(True), decide(False))
+    outcomes = at_once(decide(True), decide(False))
     winners = [o for o in outcomes if not isinstance(o, Exception)]
     assert len(winners) == 1
     record.refresh_from_db()
@@ -245,7 +215,7 @@ def test_two_edits_from_the_same_form_version_one_is_refused(reference_data, cas
 
         return call
 
-    outcomes = _at_once(edit("wuxi_staff", "First"), edit("jiangsu_staff", "Second"))
+    outcomes = at_once(edit("wuxi_staff", "First"), edit("jiangsu_staff", "Second"))
     refused = [o for o in outcomes if isinstance(o, Exception)]
     assert len(refused) == 1 and isinstance(refused[0], Conflict)
     acme.refresh_from_db()

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from wenchuang.core.models import AuditEvent
-from wenchuang.core.tests.test_transitions import _at_once, needs_postgres
+from wenchuang.core.tests.concurrency import at_once, needs_postgres
 from wenchuang.designation import services
 from wenchuang.designation.models import Designation
 
@@ -25,7 +25,7 @@ def _move(designation, target, by):
 @pytest.mark.django_db(transaction=True)
 def test_a_renewal_and_a_revocation_at_once_cannot_both_win(reference_data, cast):
     designation = DesignationFactory()
-    outcomes = _at_once(
+    outcomes = at_once(
         _move(designation, "renewed", cast["wuxi_staff"]),
         _move(designation, "revoked", cast["jiangsu_staff"]),
     )
@@ -48,7 +48,7 @@ def test_a_renewal_and_a_revocation_at_once_cannot_both_win(reference_data, cast
 def test_a_double_clicked_renewal_adds_one_year(reference_data, cast):
     designation = DesignationFactory(renewed=True)
     renew = _move(designation, "renewed", cast["wuxi_staff"])
-    outcomes = _at_once(renew, renew)
+    outcomes = at_once(renew, renew)
     assert sum(isinstance(o, Exception) for o in outcomes) == 1
     designation.refresh_from_db()
     assert designation.valid_until == datetime.date(2029, 1, 1)

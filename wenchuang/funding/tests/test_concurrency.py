@@ -1,46 +1,16 @@
 """Two staff members at once, on two real connections (PostgreSQL; skipped on SQLite)."""
 
-import threading
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 
 from wenchuang.core.models import AuditEvent
+from wenchuang.core.tests.concurrency import at_once, needs_postgres
 from wenchuang.core.transitions import Conflict
 from wenchuang.funding import services
 from wenchuang.funding.models import Award, Tranche, UseReport
 
 from .factories import make_award
-
-needs_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="row locks between two connections: run with scripts/with-postgres.sh",
-)
-
-
-def at_once(*calls):
-    """Run each call in its own thread (so on its own connection), started together."""
-    barrier = threading.Barrier(len(calls))
-    outcomes: list = [None] * len(calls)
-
-    def run(i, call):
-        from django.db import connection as own
-
-        try:
-            barrier.wait()
-            outcomes[i] = call()
-        except Exception as error:  # the loser's refusal is the outcome under test
-            outcomes[i] = error
-        finally:
-            own.close()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    return outcomes
 
 
 @needs_postgres

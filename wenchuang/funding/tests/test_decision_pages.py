@@ -94,3 +94,14 @@ def test_the_award_list_leads_staff_to_the_calls_awaiting_decisions(client, cast
     client.force_login(cast["wuxi_staff"])
     text = client.get(reverse("funding:awards")).content.decode()
     assert reverse("funding:call-decisions", args=[call.pk]) in text
+
+
+def test_the_packet_shows_the_answers_as_the_application_page_does(client, cast, orgs, call):
+    application = awaiting(call, orgs["acme"], "700000.00", "太湖传说原创动画系列")
+    client.force_login(cast["wuxi_staff"])
+    page = client.get(reverse("workflows:application-detail", args=[application.pk]))
+    shown = [(label, text) for _title, rows in page.context["rows"] for label, text, _ in rows]
+    assert ("Start date", "Mar 1, 2026") in shown  # the reader's date, not 2026-03-01
+    packet = client.get(reverse("funding:packet", args=[application.pk])).content.decode()
+    for label, text in shown:
+        assert label in packet and text in packet

@@ -167,6 +167,14 @@ def reviews_for_reader(user: Any, application: Application) -> list[ShownReview]
     return shown
 
 
+def review_summary(application: Application) -> scoring.ApplicationScore:
+    """Mean, spread, divergent reviews and recommendations of the application's reviews."""
+    reviews = Review.objects.filter(assignment__application=application).select_related(
+        "assignment"
+    )
+    return scoring.summarise(application.pk, [_scored(r) for r in reviews])
+
+
 def _scored(review: Review) -> scoring.ScoredReview:
     score = Fraction(str(review.score)) if review.score is not None else None
     return scoring.ScoredReview(review.assignment.reviewer_id, score, review.recommendation)

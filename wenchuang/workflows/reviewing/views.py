@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wenchuang.accounts.models import User
+from wenchuang.core.permissions import require
 
 from .. import scoring
-from ..views.answers import answer_rows
+from ..answer_sheet import answer_rows
 from . import permissions, selectors, services
 
 
@@ -173,9 +174,7 @@ def reassign(request: HttpRequest, pk: int) -> HttpResponse:
         ReviewAssignment.objects.select_related("application__call__programme"), pk=pk
     )
     call = assignment.application.call
-    decision = permissions.may_manage_reviews(request.user, call)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    require(permissions.may_manage_reviews(request.user, call))
     to = (
         User.objects.filter(pk=request.POST.get("reviewer") or 0).first()
         if (request.POST.get("reviewer", "").isdigit())

@@ -22,6 +22,20 @@ def login(client, user):
     return client
 
 
+def editor_data(page) -> dict:
+    """What the call editor's form posts back unchanged, as a browser would send it."""
+    data = {}
+    for field in page.context["form"]:
+        value = field.value()
+        if isinstance(value, dict):
+            value = json.dumps(value, ensure_ascii=False)
+        elif isinstance(value, datetime.datetime):
+            value = value.strftime("%Y-%m-%dT%H:%M")
+        data[field.name] = "" if value is None else value
+    data["version"] = page.context["version"]
+    return data
+
+
 def test_visitors_see_open_calls_with_their_deadline_in_beijing_time(client):
     closes = timezone.make_aware(datetime.datetime(2031, 3, 31, 17, 0))
     call = CallFactory(closes_at=closes)
@@ -151,15 +165,7 @@ def test_staff_save_a_call_and_a_malformed_form_is_refused_naming_the_field(clie
     page = client.get(url)
     # The table as staff read it, beside its JSON.
     assert "start screening → eligibility screening (staff)" in page.content.decode()
-    data = {}
-    for field in page.context["form"]:
-        value = field.value()
-        if isinstance(value, dict):
-            value = json.dumps(value, ensure_ascii=False)
-        elif isinstance(value, datetime.datetime):
-            value = value.strftime("%Y-%m-%dT%H:%M")
-        data[field.name] = "" if value is None else value
-    data["version"] = page.context["version"]
+    data = editor_data(page)
     data["form"] = data["form"].replace('"long_text"', '"long_txt"')
     refused = client.post(url, data)
     assert refused.status_code == 200, refused.context["form"].errors
@@ -282,3 +288,48 @@ def test_the_edit_page_shows_a_form_with_money_and_choices(client, cast):
     page = client.get(reverse("workflows:application-edit", args=[application.pk]))
     assert page.status_code == 200
     assert 'value="1000.00"' in page.content.decode()
+
+
+def test_the_call_editor_refuses_a_malformed_scoring_form_naming_the_criterion(client, cast):
+    call = CallFactory()
+    login(client, cast["wuxi_staff"])
+    url = reverse("workflows:call-edit", args=[call.pk])
+    page = client.get(url)
+    data = editor_data(page)
+    bad = {
+        "criteria": [
+            {"key": "merit", "label": {"en": "Merit"}, "weight": 3},
+            {"key": "budget", "label": {"en": "Budget"}, "weight": -1},
+        ]
+    }
+    data["review_form"] = json.dumps(bad)
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert "criteria[1].weight" in refused.content.decode()
+    call.refresh_from_db()
+    assert call.review_form == {}
+    # An empty scoring form still means the default one; a good one is kept.
+    data["review_form"] = ""
+    assert client.post(url, data).status_code == 302
+    good = {"criteria": [{"key": "merit", "label": {"en": "Merit"}, "weight": 3}]}
+    data["review_form"] = json.dumps(good)
+    data["version"] = client.get(url).context["version"]
+    assert client.post(url, data).status_code == 302
+    call.refresh_from_db()
+    assert call.review_form == good
+
+
+def test_the_call_service_refuses_a_malformed_scoring_form(cast):
+    from django.core.exceptions import ValidationError
+
+    from wenchuang.workflows import services
+
+    call = CallFactory()
+    with pytest.raises(ValidationError) as refused:
+        services.call_save(
+            by=cast["wuxi_staff"],
+            programme=call.programme,
+            call=call,
+            data={"review_form": {"criteria": [{"key": "Bad Key", "label": {"en": "x"}}]}},
+        )
+    assert any("criteria[0].key" in m for m in refused.value.message_dict["review_form"])

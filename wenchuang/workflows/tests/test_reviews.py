@@ -460,3 +460,45 @@ def test_the_reviewer_reads_the_answers_by_label_and_opens_the_attachments(
     services.accept_declaration(call=call, by=outsider)
     client.force_login(outsider)
     assert client.get(file_url).status_code == 403
+
+
+# --- navigation --------------------------------------------------------------------------
+
+
+def test_staff_reach_workload_ranking_and_assignment_from_the_call_page(
+    client, cast, call, panel, acme_application
+):
+    import re
+
+    detail = f"/en/calls/{call.pk}/"
+    client.force_login(cast["wuxi_staff"])
+    page = client.get(detail).content.decode()
+    links = dict(
+        (label, href)
+        for href, label in re.findall(
+            r'<a class="button secondary" href="([^"]+)">([^<]+)</a>', page
+        )
+    )
+    assert client.get(links["Reviewers' workload"]).status_code == 200
+    assert "Weighted mean" in client.get(links["Ranking"]).content.decode()
+    assign = re.search(
+        r'<form method="post" action="([^"]+)"[^>]*>[^<]*<input[^>]*>'
+        r"\s*<button[^>]*>Assign reviewers<",
+        page,
+    )
+    assert assign, "no assign button on the staff call page"
+    done = client.post(assign.group(1), follow=True)
+    assert "2 assignments made." in done.content.decode()
+    assert assigned(acme_application) == {"li", "wang"}
+    # Visitors and applicants see none of it.
+    client.force_login(cast["rep"])
+    assert "Assign reviewers" not in client.get(detail).content.decode()
+
+
+def test_the_header_links_the_review_queue_for_expert_reviewers_only(client, cast, panel):
+    client.force_login(panel["li"])
+    page = client.get("/en/calls/").content.decode()
+    assert 'href="/en/reviews/"' in page
+    assert client.get("/en/reviews/").status_code == 200
+    client.force_login(cast["rep"])
+    assert 'href="/en/reviews/"' not in client.get("/en/calls/").content.decode()

@@ -1,43 +1,14 @@
 """Reviews submitted at the same moment, on two database connections (PostgreSQL)."""
 
-import threading
-
 import pytest
-from django.db import connection
 
+from wenchuang.core.tests.concurrency import at_once, needs_postgres
 from wenchuang.workflows.models import Review, ReviewAssignment
 from wenchuang.workflows.reviewing import services
 from wenchuang.workflows.tests.factories import ApplicationFactory, CallFactory
 from wenchuang.workflows.tests.test_reviews import GOOD, expert
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="row locks between two connections: run with scripts/with-postgres.sh",
-)
-
-
-def at_once(*calls):
-    """Run each call in its own thread (so on its own connection), started together."""
-    barrier = threading.Barrier(len(calls))
-    outcomes: list = [None] * len(calls)
-
-    def run(i, call):
-        from django.db import connection as own
-
-        try:
-            barrier.wait()
-            outcomes[i] = call()
-        except Exception as error:  # noqa: BLE001 - the outcome under test
-            outcomes[i] = error
-        finally:
-            own.close()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    return outcomes
+pytestmark = needs_postgres
 
 
 @pytest.fixture

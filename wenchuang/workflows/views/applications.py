@@ -18,9 +18,9 @@ from wenchuang.core.files import files_of
 from wenchuang.core.transitions import version_of
 
 from .. import formdef, permissions, selectors, services
+from ..answer_sheet import answer_rows
 from ..forms import DetailsForm, ExtensionForm, MoveForm
 from ..stages import StageTable
-from .answers import answer_rows
 
 
 @login_required

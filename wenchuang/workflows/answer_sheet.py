@@ -1,4 +1,5 @@
-"""Answers as a reader sees them: each field's label and its answer in the reader's terms."""
+"""Answers as a reader sees them: each field's label and its answer in the reader's terms
+(the application's pages and funding's decision packet show the same)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 from wenchuang.core.files import files_of
 from wenchuang.core.money import Money, format_day, format_number
 
-from .. import formdef
+from . import formdef
 
 
 def _shown(field: dict[str, Any], value: Any, files: dict[int, Any]) -> tuple[str, str]:
