@@ -333,3 +333,22 @@ def test_the_call_service_refuses_a_malformed_scoring_form(cast):
             data={"review_form": {"criteria": [{"key": "Bad Key", "label": {"en": "x"}}]}},
         )
     assert any("criteria[0].key" in m for m in refused.value.message_dict["review_form"])
+
+
+def test_the_staff_list_names_a_stage_the_call_has_since_dropped_by_the_applications_own_table(
+    client, cast
+):
+    call = CallFactory()
+    application = ApplicationFactory(call=call, submitted=True)
+    own = application.stage_table
+    own["stages"].append(
+        {
+            "key": "site_visit",
+            "labels": {"zh-hans": "实地走访", "en": "Site visit", "fr": "Visite", "de": "Besuch"},
+        }
+    )
+    Application.objects.filter(pk=application.pk).update(stage_table=own, stage="site_visit")
+    login(client, cast["wuxi_staff"])
+    with translation.override("en"):
+        page = client.get(reverse("workflows:call-applications", args=[call.pk]))
+    assert "Site visit" in page.content.decode()

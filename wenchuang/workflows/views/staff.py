@@ -39,7 +39,11 @@ def call_applications(request: HttpRequest, pk: int) -> HttpResponse:
     page = Paginator(rows, size).get_page(request.GET.get("page"))
     labels = {key: table.label(key) for key in table.keys}
     for application in page.object_list:
-        application.stage_text = labels.get(application.stage, application.stage)
+        # A stage staff have since removed from the call lives on in the application's own
+        # table (its snapshot); reading that costs a query, but only for such rows.
+        application.stage_text = labels.get(application.stage) or StageTable(
+            application.stage_table
+        ).label(application.stage)
     counts = selectors.stage_counts(request.user, call)
     context = {
         "call": call,
