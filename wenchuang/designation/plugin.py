@@ -244,4 +244,8 @@ KIND = ProgrammeKind(
     applicant_kinds=(Organisation.Kind.PARK_OPERATOR,),
     # designation_grant tells the park's managers of the designation itself.
     tells_applicant=frozenset({"approved", "designated"}),
+    subjects=lambda organisation_ids: Park.objects.filter(
+        organisation_id__in=list(organisation_ids)
+    ).order_by("name_zh_hans", "pk"),
+    subject_label=gettext_lazy("park"),
 )

@@ -116,9 +116,21 @@ class ApplyForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, organisations: list[tuple[int, str]], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        organisations: list[tuple[int, str]],
+        subjects: list[tuple[int, str]] | None = None,
+        subject_label: Any = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].choices = organisations
+        if subjects is not None:
+            # The programme's kind asks what the application is about (a designation: the park).
+            self.fields["subject"] = forms.TypedChoiceField(
+                label=subject_label or _("applying for"), coerce=int, choices=subjects
+            )
 
 
 class DetailsForm(forms.Form):

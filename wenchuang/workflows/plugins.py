@@ -17,7 +17,7 @@ it, so an award or a designation exists exactly when the application reached the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,6 +53,10 @@ class ProgrammeKind:
     # Stages whose news the plug-in sends the applicant itself (funding's decision mail):
     # the engine's own "now at stage …" notification stays silent for them.
     tells_applicant: frozenset[str] = frozenset()
+    # The records an application may be about, for the given applicant organisations (the
+    # parks they operate, for a designation): the apply form asks which one. None: not asked.
+    subjects: Callable[[Iterable[int]], Iterable[Any]] | None = None
+    subject_label: Any = None  # what one such record is called ("park")
 
 
 _KINDS: dict[str, ProgrammeKind] = {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +19,7 @@ from wenchuang.core.transitions import version_of
 
 from .. import eligibility, formdef, permissions, selectors, services, stages
 from ..forms import ApplyForm, CallForm, ProgrammeForm
+from ..plugins import kind_of
 from ..stages import StageTable
 
 
@@ -31,6 +34,34 @@ def _organisations(user) -> list[tuple[int, str]]:
     return [(o.pk, str(o)) for o in Organisation.objects.filter(pk__in=ids).order_by("pk")]
 
 
+def _apply_form(call: Any, organisations: list[tuple[int, str]], data: Any = None) -> ApplyForm:
+    """The apply form; it also asks for the record the application is about when the kind does."""
+    kind = kind_of(call.programme.kind)
+    if kind is None or kind.subjects is None:
+        return ApplyForm(data, organisations=organisations)
+    subjects = [(r.pk, str(r)) for r in kind.subjects([pk for pk, _name in organisations])]
+    return ApplyForm(
+        data, organisations=organisations, subjects=subjects, subject_label=kind.subject_label
+    )
+
+
+def _subject_of(call: Any, organisation: Organisation, chosen: int | None) -> Any:
+    """The chosen record if it belongs to the organisation applying (else a refusal)."""
+    kind = kind_of(call.programme.kind)
+    if kind is None or kind.subjects is None:
+        return None
+    allowed = {record.pk: record for record in kind.subjects([organisation.pk])}
+    if chosen not in allowed:
+        raise ValidationError(_subject_refusal(call))
+    return allowed[chosen]
+
+
+def _subject_refusal(call: Any) -> str:
+    kind = kind_of(call.programme.kind)
+    what = (kind.subject_label if kind else None) or _("record")
+    return _("Choose a %(what)s of the organisation you apply for.") % {"what": what}
+
+
 def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
     call = selectors.get_call_for_view(request.user, pk)
     organisations = _organisations(request.user) if request.user.is_authenticated else []
@@ -41,7 +72,7 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "call": call,
             "is_open": call.is_open(),
-            "apply_form": ApplyForm(organisations=organisations) if organisations else None,
+            "apply_form": _apply_form(call, organisations) if organisations else None,
             "mine": mine,
             "manages": bool(permissions.may_manage_call(request.user, call)),
             "sections": [
@@ -58,9 +89,12 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def call_apply(request: HttpRequest, pk: int) -> HttpResponse:
     call = selectors.get_call_for_view(request.user, pk)
-    form = ApplyForm(request.POST, organisations=_organisations(request.user))
+    form = _apply_form(call, _organisations(request.user), request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose the organisation you apply for."))
+        if "subject" in form.errors and "organisation" not in form.errors:
+            messages.error(request, _subject_refusal(call))
+        else:
+            messages.error(request, _("Choose the organisation you apply for."))
         return redirect("workflows:call-detail", pk=call.pk)
     organisation = get_object_or_404(Organisation, pk=form.cleaned_data["organisation"])
     try:
@@ -70,6 +104,7 @@ def call_apply(request: HttpRequest, pk: int) -> HttpResponse:
             by=request.user,
             title=form.cleaned_data["title"],
             classification=form.cleaned_data["classification"],
+            subject=_subject_of(call, organisation, form.cleaned_data.get("subject")),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
