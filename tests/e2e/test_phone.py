@@ -10,6 +10,7 @@ import pytest
 from django.test import override_settings
 from django.utils import translation
 
+from wenchuang.designation.models import Designation
 from wenchuang.directory.demo import generate
 from wenchuang.directory.models import Enterprise, Investor, Park
 from wenchuang.workflows.models import Call
@@ -80,6 +81,8 @@ def _phone_pages() -> list[str]:
         "/members/",
         "/calls/",
         *[f"/calls/{pk}/" for pk in Call.objects.order_by("id").values_list("id", flat=True)],
+        "/designation/",
+        Designation.objects.order_by("id").first().get_absolute_url(),
     ]
 
 
