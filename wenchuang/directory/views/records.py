@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from wenchuang.core.htmx import is_htmx
+from wenchuang.core.limited_pages import time_limited
 from wenchuang.core.pagination import COUNT_CAP, CappedPaginator
-from wenchuang.core.timelimit import RETRY_AFTER_SECONDS, QueryTimeout, query_time_limit
 from wenchuang.core.transitions import version_of
 from wenchuang.reference.models import IndustryCategory, Region
 
@@ -58,22 +58,10 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@time_limited(lambda request, kind: selectors.kind_model(kind)._meta.verbose_name_plural)
 def record_list(request: HttpRequest, kind: str) -> HttpResponse:
-    model = selectors.kind_model(kind)
     # The page is rendered inside the limit: its queries run while the template reads them.
-    try:
-        with query_time_limit():
-            return _record_list(request, kind, model)
-    except QueryTimeout:
-        template = (
-            "directory/_search_timeout.html"
-            if is_htmx(request)
-            else "directory/search_timeout.html"
-        )
-        context = {"model_name": model._meta.verbose_name_plural, "q": request.GET.get("q", "")}
-        response = render(request, template, context, status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
+    return _record_list(request, kind, selectors.kind_model(kind))
 
 
 def _record_list(request: HttpRequest, kind: str, model) -> HttpResponse:

@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -352,3 +353,26 @@ def test_the_staff_list_names_a_stage_the_call_has_since_dropped_by_the_applicat
     with translation.override("en"):
         page = client.get(reverse("workflows:call-applications", args=[call.pk]))
     assert "Site visit" in page.content.decode()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="SQLite's progress handler stops a statement at once; PostgreSQL's timer needs 1 ms",
+)
+def test_a_staff_search_past_the_time_limit_is_a_message_not_a_500(
+    client, cast, settings, monkeypatch
+):
+    from wenchuang.core import timelimit
+
+    call = CallFactory()
+    ApplicationFactory.create_batch(3, call=call, submitted=True)
+    login(client, cast["wuxi_staff"])
+    settings.QUERY_TIME_LIMIT_MS = 1
+    monkeypatch.setattr(timelimit, "PROGRESS_STEPS", 1)
+    url = reverse("workflows:call-applications", args=[call.pk])
+    with translation.override("en"):
+        page = client.get(url, {"q": "文化"})
+        fragment = client.get(url, {"q": "文化"}, headers={"HX-Request": "true"})
+    assert page.status_code == 503 and "took too long" in page.content.decode()
+    assert page["Retry-After"]
+    assert fragment.status_code == 503 and "<html" not in fragment.content.decode()

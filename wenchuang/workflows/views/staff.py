@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from wenchuang.core.htmx import is_htmx
+from wenchuang.core.limited_pages import time_limited
 from wenchuang.core.regions import jurisdiction_of
 
 from .. import selectors
@@ -21,6 +22,7 @@ PAGE_SIZES = (25, 50, 100)
 
 
 @login_required
+@time_limited(lambda request, pk: _("applications"))
 def call_applications(request: HttpRequest, pk: int) -> HttpResponse:
     if jurisdiction_of(request.user) is None:
         raise PermissionDenied(_("Only agency staff see the applications of a call."))
