@@ -368,3 +368,42 @@ class ReferenceValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.region_id} {self.period.label}={self.value}"
+
+
+class ReturnUpload(models.Model):
+    """A CSV or XLSX file of returns a district or staff uploaded, checked and written in the
+    background: every row or none."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        SUCCEEDED = "succeeded", _("written")
+        FAILED = "failed", _("refused")
+
+    file_name = models.CharField(_("file"), max_length=255)
+    file_path = models.CharField(max_length=500, editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    processed_rows = models.PositiveIntegerField(_("rows checked"), default=0)
+    written_returns = models.PositiveIntegerField(_("returns written"), default=0)
+    # [{"line": 3, "column": "revenue", "message": "..."}], in the uploader's language.
+    messages = models.JSONField(default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("upload of returns")
+        verbose_name_plural = _("uploads of returns")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.file_name
