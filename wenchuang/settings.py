@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "wenchuang.workflows",
     "wenchuang.funding",
     "wenchuang.events",
+    "wenchuang.statistics",
 ]
 
 MIDDLEWARE = [
