@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "wenchuang.funding",
     "wenchuang.events",
     "wenchuang.statistics",
+    "wenchuang.ip_registry",
 ]
 
 MIDDLEWARE = [
