@@ -14,7 +14,7 @@ class CooperationConfig(AppConfig):
         from wenchuang.core.files import register_file_owner
         from wenchuang.core.generations import track
 
-        from . import demo, permissions, workflows  # noqa: F401  (audit verbs)
+        from . import demo, permissions, reminders, workflows  # noqa: F401  (verbs, the job)
         from .models import Pairing, PairingBatch
 
         track(PairingBatch, Pairing)

@@ -106,6 +106,8 @@ class Pairing(models.Model):
     decided_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The half-year ("2026H1") whose missing outcome report was last reminded of.
+    reminded_for = models.CharField(max_length=7, blank=True, default="", editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

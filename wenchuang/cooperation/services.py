@@ -147,7 +147,8 @@ def pairing_propose(*, batch: PairingBatch, carrying: Park, partner: Park, by: A
     return pairing
 
 
-def _managers(pairing: Pairing):
+def managers_of(pairing: Pairing):
+    """Both parks' managers (the operators' park managers)."""
     ids = [p.organisation_id for p in (pairing.carrying_park, pairing.partner_park)]
     users = []
     for organisation_id in ids:
@@ -186,7 +187,7 @@ def pairing_confirm(*, pairing: Pairing, by: Any, version: str | None = None) ->
     )
     notify(
         "pairing_confirmed",
-        _managers(current),
+        managers_of(current),
         {"pairing": current},
         link=reverse_lazy("cooperation:pairing", args=[current.pk]),
     )
@@ -251,7 +252,7 @@ def pairing_sign(
         file_store(upload=document, owner=pairing, by=by)
     notify(
         "pairing_signed",
-        _managers(pairing),
+        managers_of(pairing),
         {"pairing": pairing},
         link=reverse_lazy("cooperation:pairing", args=[pairing.pk]),
     )

@@ -167,3 +167,29 @@ def test_every_role_and_action(username, action, batch, suggested, cast):
         with pytest.raises(PermissionDenied) as refused:
             _attempt(action, user, batch, pairing, cast)
         assert str(refused.value)  # the refusal says why
+
+
+def test_a_missing_half_year_report_is_reminded_once(suggested, cast):
+    from wenchuang.cooperation.reminders import last_half, send_outcome_reminders
+
+    pairing = services.pairing_confirm(pairing=suggested["urumqi"], by=cast["national_staff"])
+    assert last_half(datetime.date(2027, 3, 1)) == (2026, 2)
+    assert last_half(datetime.date(2027, 8, 1)) == (2027, 1)
+    manager = cast["park_manager"]
+    later = datetime.date.today() + datetime.timedelta(days=200)
+    assert send_outcome_reminders(later) == 1
+    assert send_outcome_reminders(later) == 0  # the next day's run: nothing again
+    assert Notification.objects.filter(recipient=manager, event="pairing_report_due").count() == 1
+    year, half = last_half(later)
+    assert Pairing.objects.get(pk=pairing.pk).reminded_for == f"{year}H{half}"
+
+
+def test_a_pair_that_reported_is_not_reminded(suggested, cast):
+    from wenchuang.cooperation.reminders import last_half, send_outcome_reminders
+
+    pairing = services.pairing_confirm(pairing=suggested["urumqi"], by=cast["national_staff"])
+    later = datetime.date.today() + datetime.timedelta(days=200)
+    year, half = last_half(later)
+    # Reported when that half had begun (written directly: today it still lies ahead).
+    OutcomeReport.objects.create(pairing=pairing, year=year, half=half, visitors=10)
+    assert send_outcome_reminders(later) == 0
