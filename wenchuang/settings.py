@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "wenchuang.events",
     "wenchuang.statistics",
     "wenchuang.ip_registry",
+    "wenchuang.cooperation",
 ]
 
 MIDDLEWARE = [

@@ -81,6 +81,15 @@ PK_SOURCES = {
     "reviews:workload": lambda site: site.ids["call"],
     "reviews:assign": lambda site: site.ids["call"],
     "reviews:ranking": lambda site: site.ids["call"],
+    # Park pairing: the demo's batch, and a pair at each status.
+    **{
+        f"cooperation:{name}": lambda site: site.ids["pairing_batch"]
+        for name in ("batch", "batch-move", "suggest", "propose")
+    },
+    **{
+        f"cooperation:{name}": lambda site: site.ids["pairing"]
+        for name in ("pairing", "pairing-move", "pairing-sign", "report")
+    },
 }
 
 
