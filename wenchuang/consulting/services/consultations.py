@@ -112,7 +112,7 @@ def request_file(
     request.full_clean(exclude=["region", "provider"])
     candidates = selectors.candidates()
     if provider is not None:
-        allowed = {c.provider_id for c in routing.eligible(candidates, category, request.region_id)}
+        allowed = {c.provider_id for c in routing.ranked(candidates, category, request.region_id)}
         if provider.pk not in allowed:
             raise ValidationError(
                 {"provider": _("This provider is not certified for this category in your region.")}

@@ -115,9 +115,7 @@ def test_suspension_and_revocation_need_a_reason_and_clear_the_directory_flag(ca
     assert not ServiceProvider.objects.get(pk=provider.pk).certified
 
 
-def test_the_public_register_lists_certified_providers_with_scope_and_validity(
-    cast, orgs, client
-):
+def test_the_public_register_lists_certified_providers_with_scope_and_validity(cast, orgs, client):
     provider, certification = certified_provider(
         organisation=orgs["lawyers"], person=cast["provider"], staff=cast["wuxi_staff"]
     )
@@ -142,9 +140,10 @@ def test_expiry_clears_the_flag_and_reminders_go_once_per_period(cast, orgs, mai
     assert services.certification_reminders(today) == 1
     assert services.certification_reminders(today) == 0
     assert services.certification_reminders(today + datetime.timedelta(days=5)) == 0
-    assert cast["provider"].notifications.filter(
-        event="consulting_certification_expiring"
-    ).count() == 1
+    assert (
+        cast["provider"].notifications.filter(event="consulting_certification_expiring").count()
+        == 1
+    )
 
     assert services.certifications_expire(today + datetime.timedelta(days=21)) == 1
     assert services.certifications_expire(today + datetime.timedelta(days=21)) == 0
