@@ -19,23 +19,24 @@ from .models import Certification, ConsultingRequest
 from .routing import Candidate
 
 
-def register(*, scope: str = "", region_code: str = "") -> list[Certification]:
-    """The public register: certifications in force, with their provider, scope and validity."""
+def register(*, scope: str = "", region_code: str = "") -> QuerySet[Certification]:
+    """The public register: certifications in force, with their provider, scope and validity.
+
+    Scope and regions are short JSON lists, read here rather than matched in SQL (the two
+    backends search JSON differently); the register holds hundreds of rows, not millions.
+    """
     from .routing import serves
 
-    rows = (
-        Certification.objects.filter(status="certified", valid_until__gte=timezone.localdate())
-        .select_related("provider", "region")
-        .order_by("provider__name_zh_hans", "id")
-    )
-    found = []
-    for row in rows:
-        if scope and scope not in row.scopes:
-            continue
-        if region_code and serves(row.regions_served, region_code) is None:
-            continue
-        found.append(row)
-    return found
+    live = Certification.objects.filter(status="certified", valid_until__gte=timezone.localdate())
+    if scope or region_code:
+        ids = [
+            pk
+            for pk, scopes, regions in live.values_list("pk", "scopes", "regions_served")
+            if (not scope or scope in scopes)
+            and (not region_code or serves(regions, region_code) is not None)
+        ]
+        live = live.filter(pk__in=ids)
+    return live.select_related("provider").order_by("provider__name_zh_hans", "id")
 
 
 def candidates() -> list[Candidate]:

@@ -35,7 +35,7 @@ def register_list(request: HttpRequest) -> HttpResponse:
     rows = selectors.register(**form.filters())
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(
-        request, "consulting/register.html", {"form": form, "page": page, "total": len(rows)}
+        request, "consulting/register.html", {"form": form, "page": page, "total": rows.count()}
     )
 
 
