@@ -215,7 +215,10 @@ def certification_reminders(today: datetime.date | None = None) -> int:
             notify(
                 "consulting_certification_expiring",
                 recipients,
-                {"certification": certification, "days": (certification.valid_until - today).days},
+                {
+                    "certification": certification,
+                    "days": ((certification.valid_until or today) - today).days,
+                },
                 link=reverse_lazy("consulting:certification", args=[certification.pk]),
             )
             audit_record(

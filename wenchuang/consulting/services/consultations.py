@@ -19,7 +19,7 @@ from wenchuang.core.files import DOCUMENT_TYPES, file_store
 from wenchuang.core.notifications import notify
 from wenchuang.core.permissions import require
 from wenchuang.core.regions import place
-from wenchuang.core.transitions import transition
+from wenchuang.core.transitions import changed_meanwhile, transition
 from wenchuang.directory.models import Enterprise, ServiceProvider
 
 from .. import permissions, routing, selectors
@@ -46,7 +46,7 @@ def _region_of(organisation: Organisation):
 
 
 def _tell_assigned(request: ConsultingRequest) -> None:
-    if request.provider_id is not None:
+    if request.provider is not None:
         notify(
             "consulting_request_assigned",
             selectors.provider_people(request.provider),
@@ -175,6 +175,8 @@ def request_decline(*, request: ConsultingRequest, by: Any, reason: str) -> Cons
     if not reason:
         raise ValidationError({"reason": _("Say why you decline; the enterprise will read it.")})
     previous = current.provider
+    if previous is None:  # may_work_on allows only the assigned provider; none is assigned
+        raise changed_meanwhile(current)
     Decline.objects.create(request=current, provider=previous, reason=reason, by=by)
     declined = set(current.declines.values_list("provider_id", flat=True))
     chosen = routing.choose(
@@ -335,7 +337,7 @@ def request_rate(
         raise ValidationError(_("This answer has already been rated."))
     current.rating, current.rating_comment, current.rated_at = value, comment, now
     audit_record(actor=by, action=RATE, instance=current, changes={"rating": value})
-    if current.provider_id:
+    if current.provider is not None:
         notify(
             "consulting_request_rated",
             selectors.provider_people(current.provider),
