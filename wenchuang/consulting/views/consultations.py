@@ -41,6 +41,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
             "status": status,
             "statuses": ConsultingRequest.Status.choices,
             "may_file": permissions.can_file(request.user),
+            "may_oversee": permissions.can_oversee(request.user),
         },
     )
 
