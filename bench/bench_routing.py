@@ -260,8 +260,8 @@ routes by category, region and load; requests stay open.
 
 Round-robin walks the providers in turn and gives each request to the next one eligible
 for it, blind to what each already holds; the routing gives each request to the eligible
-provider holding the fewest open requests. The spread
-that remains comes from eligibility: a county served by few providers gives them more."""
+provider holding the fewest open requests. The spread that remains comes from
+eligibility: a county served by few providers gives them more."""
     )
     return 0
 

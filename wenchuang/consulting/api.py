@@ -6,7 +6,9 @@ requests assigned to it; an enterprise on its own; staff read their jurisdiction
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Schema, Status
 
 from wenchuang.core.api import DomainRouter
@@ -147,9 +149,9 @@ def request_create(request: HttpRequest, payload: RequestIn):
     if payload.provider is not None:
         provider = ServiceProvider.objects.filter(pk=payload.provider).first()
         if provider is None:
-            from django.core.exceptions import ValidationError
-
-            raise ValidationError({"provider": "unknown provider"})
+            raise ValidationError(
+                {"provider": _("This provider is not certified for this category in your region.")}
+            )
     filed = services.request_file(
         by=request.auth,
         category=payload.category.value,
