@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "wenchuang.statistics",
     "wenchuang.ip_registry",
     "wenchuang.cooperation",
+    "wenchuang.consulting",
 ]
 
 MIDDLEWARE = [

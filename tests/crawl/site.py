@@ -8,6 +8,7 @@ from django.db.models import Case, When
 
 from wenchuang.accounts.models import User
 from wenchuang.accounts.services import api_token_create
+from wenchuang.consulting.models import Certification, ConsultingRequest
 from wenchuang.cooperation.models import Pairing, PairingBatch
 from wenchuang.designation.models import Designation, FieldAssessment
 from wenchuang.directory import services
@@ -164,6 +165,9 @@ def build_site() -> CrawlSite:
                 .distinct()
                 .values_list("id", flat=True)
             ),
+            # Consulting: a certification file and a request in each state.
+            "certification": _one_per(Certification, "status"),
+            "consulting_request": _one_per(ConsultingRequest, "status"),
         },
     )
     for role, user in users.items():

@@ -71,6 +71,24 @@ PK_SOURCES = {
     "designation:assessment": lambda site: site.ids["assessment"],
     "designation:designate": lambda site: site.ids["assessment"],
     "designation:decide": lambda site: site.ids["assessment"],
+    # Consulting: a certification file and a request in each state.
+    **{
+        f"consulting:{name}": lambda site: site.ids["certification"]
+        for name in ("certification", "certification-decide", "certification-attach")
+    },
+    **{
+        f"consulting:{name}": lambda site: site.ids["consulting_request"]
+        for name in (
+            "request",
+            "request-accept",
+            "request-decline",
+            "request-message",
+            "request-answer",
+            "request-close",
+            "request-rate",
+            "request-assign",
+        )
+    },
     # No domain attaches files yet: an unknown file must answer 404 (or the sign-in), not 5xx.
     "core:file": lambda site: [1],
     # Expert review: assignments (the reviewer's pages) and calls (declaration, staff pages).

@@ -1,0 +1,1 @@
+"""Consulting: certified service providers and the enterprises' requests routed to them."""
