@@ -31,6 +31,8 @@ class NewsFeed(Feed):
     """RSS 2.0; each entry in the reader's language, else along the fallback chain."""
 
     kind = ""
+    # None: Django writes the request's language (the URL's prefix) into the feed.
+    language = None
 
     def title(self) -> str:
         from .views import KIND_TITLES
@@ -44,9 +46,6 @@ class NewsFeed(Feed):
 
     def description(self) -> str:
         return _("Releases of the cultural industry promotion agencies.")
-
-    def language(self) -> str:
-        return get_language()
 
     def items(self):
         items = NewsItem.objects.filter(status="published")

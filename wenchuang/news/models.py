@@ -97,6 +97,7 @@ class NewsItem(models.Model):
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
