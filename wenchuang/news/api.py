@@ -6,9 +6,11 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from ninja import Field, Header, Path, Query, Schema, Status
 
 from wenchuang.core.api import DomainRouter
+from wenchuang.core.api_errors import field_error
 from wenchuang.core.api_pages import PageQuery
 from wenchuang.core.transitions import version_of
 from wenchuang.directory.api.schemas import MAX_ID, choices_named
@@ -197,9 +199,7 @@ def news_item_detail(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID))
 def news_item_create(request: HttpRequest, payload: NewsItemIn):
     region = Region.objects.filter(code=payload.region).first()
     if region is None:
-        from wenchuang.core.api_errors import field_error
-
-        raise field_error(["body", "region"], "Unknown region.")
+        raise field_error(["body", "region"], _("No region has this code."))
     item = services.item_create(
         by=request.auth,
         region=region,
