@@ -20,6 +20,7 @@ from wenchuang.directory.models import (
 )
 from wenchuang.directory.selectors import KINDS
 from wenchuang.funding.models import Award, Tranche, UseReport
+from wenchuang.news.models import NewsItem
 from wenchuang.workflows.models import Application, Call, ReviewAssignment
 
 ENTERPRISES = 80
@@ -161,6 +162,8 @@ def build_site() -> CrawlSite:
                 .distinct()
                 .values_list("id", flat=True)
             ),
+            # A news item in each state (the demo's drafts, review, scheduled, archived).
+            "news_item": _one_per(NewsItem, "status"),
         },
     )
     for role, user in users.items():
