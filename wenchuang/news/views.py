@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from wenchuang.accounts.roles import staff_regions
 from wenchuang.core.limited_pages import time_limited
+from wenchuang.core.pagination import CappedPaginator
 from wenchuang.core.transitions import version_of
 from wenchuang.core.translated import LANGUAGE_LABELS
 
@@ -39,13 +40,14 @@ def _refused(request: HttpRequest, error: Exception) -> None:
     messages.error(request, text or _("You may not do this."))
 
 
-@time_limited(lambda request: _("news"))
+@time_limited(lambda request: _("news items"))
 def item_list(request: HttpRequest, kind: str = "") -> HttpResponse:
     """Published items of one kind (or all), filtered by category and words."""
     form = ListFilterForm(request.GET or None)
     filters = form.filters()
     rows = selectors.published(kind=kind, **filters)
-    page = Paginator(rows, 20).get_page(request.GET.get("page"))
+    # The count stops at 10,000: counting every match of a common word is the slow part.
+    page = CappedPaginator(rows, 20).get_page(request.GET.get("page"))
     return render(
         request,
         "news/list.html",
