@@ -80,6 +80,7 @@ def test_staff_write_a_draft_and_publish_it_through_the_api(client, cast):
         f"{path}/move",
         {"target": "scheduled", "publish_at": past},
         content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
         **staff,
     )
     assert late.status_code == 422 and "already passed" in late.content.decode()
