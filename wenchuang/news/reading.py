@@ -35,6 +35,14 @@ class Reading:
 
 def reading(item, language: str | None = None) -> Reading:
     wanted = reader_language(language)
+    # Kept on the item: a page or an API row asks for the title, the summary and the body.
+    cache = item.__dict__.setdefault("_readings", {})
+    if wanted not in cache:
+        cache[wanted] = _read(item, wanted)
+    return cache[wanted]
+
+
+def _read(item, wanted: str) -> Reading:
     order = language_order(wanted)
     shown = next(
         (code for code in order if (getattr(item, f"title_{suffix(code)}", "") or "").strip()),

@@ -18,7 +18,6 @@ from .search import kind_facet
 # Above this many matches a search lists newest first instead of ranking (ranking reads
 # every match; see core.search.matches_more_than).
 RANK_CAP = 2_000
-LIST_FIELDS = ("region",)
 
 
 def published(*, kind: str = "", category: str = "", q: str = "") -> QuerySet[NewsItem]:
