@@ -3,7 +3,7 @@
 import datetime
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -12,13 +12,14 @@ from ninja import Field, Header, Path, Query, Schema, Status
 from wenchuang.core.api import DomainRouter
 from wenchuang.core.api_errors import field_error
 from wenchuang.core.api_pages import PageQuery
+from wenchuang.core.permissions import require
 from wenchuang.core.transitions import version_of
 from wenchuang.directory.api.schemas import MAX_ID, choices_named
 from wenchuang.reference.models import Region
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .feeds import KIND_SLUGS
-from .models import Category, NewsItem
+from .models import Category, NewsItem, Subscription
 from .reading import reading
 
 router = DomainRouter()
@@ -130,21 +131,21 @@ class NewsItemIn(Schema):
     venue: str = Field("", max_length=200)
 
 
-class MoveIn(Schema):
+class NewsMoveIn(Schema):
     target: NewsStatus  # type: ignore[valid-type]
     publish_at: datetime.datetime | None = Field(
         None, description="For target `scheduled`: when to publish (a time to come)"
     )
 
 
-class FeedOut(Schema):
+class NewsFeedOut(Schema):
     language: str
     kind: str
     rss: str
     atom: str
 
 
-class CategoryOut(Schema):
+class NewsCategoryOut(Schema):
     code: str
     name: str
 
@@ -242,7 +243,7 @@ def news_item_update(
     tags=["news"],
     summary="Send to review, publish now, schedule, return to draft or archive",
 )
-def news_item_move(request: HttpRequest, payload: MoveIn, id: int = Path(..., ge=1, le=MAX_ID)):
+def news_item_move(request: HttpRequest, payload: NewsMoveIn, id: int = Path(..., ge=1, le=MAX_ID)):
     item = selectors.get_item_for_editor(request.auth, id)
     return services.item_move(
         item=item, by=request.auth, target=payload.target.value, publish_at=payload.publish_at
@@ -251,7 +252,7 @@ def news_item_move(request: HttpRequest, payload: MoveIn, id: int = Path(..., ge
 
 @router.read(
     "/news/feeds",
-    list[FeedOut],
+    list[NewsFeedOut],
     operation_id="news_feed_list",
     tags=["news"],
     summary="The RSS and Atom feeds, per language and per kind",
@@ -263,7 +264,7 @@ def news_feed_list(request: HttpRequest):
             for kind in ["", *KIND_SLUGS]:
                 suffix = f"-{KIND_SLUGS[kind]}" if kind else ""
                 feeds.append(
-                    FeedOut(
+                    NewsFeedOut(
                         language=language,
                         kind=kind or "all",
                         rss=reverse(f"news:feed-rss{suffix}"),
@@ -275,10 +276,59 @@ def news_feed_list(request: HttpRequest):
 
 @router.read(
     "/news/categories",
-    list[CategoryOut],
+    list[NewsCategoryOut],
     operation_id="news_category_list",
     tags=["news"],
     summary="The categories readers filter by and subscribe to",
 )
 def news_category_list(request: HttpRequest):
     return list(selectors.categories())
+
+
+class NewsSubscriptionOut(Schema):
+    kinds: list[str] = Field(description="Kinds in the digest; empty means every kind")
+    categories: list[str] = Field(description="Category codes; empty means every category")
+    active: bool
+    sent_through: datetime.datetime = Field(description="Items published until then were sent")
+
+    @staticmethod
+    def resolve_categories(obj: Subscription) -> list[str]:
+        return [c.code for c in obj.categories.all()]
+
+
+class NewsSubscriptionIn(Schema):
+    kinds: list[NewsKind] = Field(default_factory=list)  # type: ignore[valid-type]
+    categories: list[str] = Field(default_factory=list, description="Category codes")
+    active: bool = True
+
+
+@router.read(
+    "/news/subscription",
+    NewsSubscriptionOut,
+    operation_id="news_subscription_detail",
+    tags=["news"],
+    summary="Your daily e-mail digest's kinds and categories (signed-in members)",
+)
+def news_subscription_detail(request: HttpRequest):
+    require(permissions.can_subscribe(request.auth))
+    subscription = Subscription.objects.filter(user=request.auth).first()
+    if subscription is None:
+        raise Http404(_("You have no digest subscription yet."))
+    return subscription
+
+
+@router.write(
+    "PUT",
+    "/news/subscription",
+    {200: NewsSubscriptionOut},
+    operation_id="news_subscription_save",
+    tags=["news"],
+    summary="Choose the kinds and categories of your daily e-mail digest",
+)
+def news_subscription_save(request: HttpRequest, payload: NewsSubscriptionIn):
+    return services.subscription_save(
+        by=request.auth,
+        kinds=[k.value for k in payload.kinds],
+        categories=_categories(payload.categories),
+        active=payload.active,
+    )

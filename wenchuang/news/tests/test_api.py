@@ -111,3 +111,29 @@ def test_the_feeds_are_listed_per_language_and_kind(client):
     german_policies = next(f for f in feeds if f["language"] == "de" and f["kind"] == "policy")
     assert german_policies["rss"] == "/de/news/policies/feed.rss"
     assert german_policies["atom"] == "/de/news/policies/feed.atom"
+
+
+def test_a_member_chooses_the_digest_through_the_api(client, cast):
+    from .factories import CategoryFactory
+
+    CategoryFactory()
+    member = bearer(cast["member"])
+    assert client.get("/api/v1/news/subscription").status_code == 403
+    assert client.get("/api/v1/news/subscription", **member).status_code == 404
+    saved = client.put(
+        "/api/v1/news/subscription",
+        {"kinds": ["policy"], "categories": ["industry"]},
+        content_type="application/json",
+        **member,
+    )
+    assert saved.status_code == 200, saved.content
+    assert (saved.json()["kinds"], saved.json()["categories"]) == (["policy"], ["industry"])
+    again = client.get("/api/v1/news/subscription", **member).json()
+    assert again["kinds"] == ["policy"] and again["active"] is True
+    refused = client.put(
+        "/api/v1/news/subscription",
+        {"kinds": ["gossip"]},
+        content_type="application/json",
+        **member,
+    )
+    assert refused.status_code == 422
