@@ -136,3 +136,14 @@ def test_a_policy_must_name_its_authority_and_expire_after_it_takes_effect(cast)
             },
         )
     assert "expires_on" in refused.value.message_dict
+
+
+def test_the_worker_job_publishes_what_is_due(cast):
+    from django.core.management import call_command
+
+    item = NewsItemFactory(review=True)
+    soon = timezone.now() + datetime.timedelta(seconds=1)
+    services.item_move(item=item, by=cast["wuxi_staff"], target="scheduled", publish_at=soon)
+    NewsItem.objects.filter(pk=item.pk).update(publish_at=timezone.now())  # its time has come
+    call_command("schedule", "run", "news_publish_due")
+    assert NewsItem.objects.get(pk=item.pk).status == "published"
