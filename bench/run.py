@@ -24,6 +24,7 @@ FULL = {
     "bench_assignment.py": ["--applications", "2000", "--experts", "300"],
     "bench_call_list.py": ["--applications", "10000", "--reps", "30"],
     "bench_routing.py": ["--requests", "10000", "--providers", "500"],
+    "bench_news_search.py": ["--n", "100000", "--reps", "30"],
 }
 QUICK = {
     "bench_import.py": ["--rows", "5000"],
@@ -32,6 +33,7 @@ QUICK = {
     "bench_assignment.py": ["--applications", "200", "--experts", "30", "--enterprises", "600"],
     "bench_call_list.py": ["--applications", "200", "--reps", "3"],
     "bench_routing.py": ["--requests", "300", "--providers", "80", "--enterprises", "500"],
+    "bench_news_search.py": ["--n", "300", "--reps", "3"],
 }
 
 

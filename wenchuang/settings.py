@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "wenchuang.ip_registry",
     "wenchuang.cooperation",
     "wenchuang.consulting",
+    "wenchuang.news",
 ]
 
 MIDDLEWARE = [

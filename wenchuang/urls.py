@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("statistics/", include("wenchuang.statistics.urls")),
     path("cooperation/", include("wenchuang.cooperation.urls")),
     path("consulting/", include("wenchuang.consulting.urls")),
+    path("news/", include("wenchuang.news.urls")),
     path("", include("wenchuang.directory.urls")),
     path("", include("wenchuang.workflows.reviewing.urls")),
     prefix_default_language=False,

@@ -22,6 +22,7 @@ from wenchuang.directory.models import (
 )
 from wenchuang.directory.selectors import KINDS
 from wenchuang.funding.models import Award, Tranche, UseReport
+from wenchuang.news.models import NewsItem
 from wenchuang.workflows.models import Application, Call, ReviewAssignment
 
 ENTERPRISES = 80
@@ -168,6 +169,8 @@ def build_site() -> CrawlSite:
             # Consulting: a certification file and a request in each state.
             "certification": _one_per(Certification, "status"),
             "consulting_request": _one_per(ConsultingRequest, "status"),
+            # A news item in each state (the demo's drafts, review, scheduled, archived).
+            "news_item": _one_per(NewsItem, "status"),
         },
     )
     for role, user in users.items():

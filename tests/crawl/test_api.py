@@ -48,6 +48,7 @@ OTHER_ID_SOURCES = {
     "cooperation/batches": "pairing_batch",
     "cooperation/pairings": "pairing",
     "consulting": "consulting_request",
+    "news": "news_item",
 }
 
 

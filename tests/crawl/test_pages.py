@@ -89,6 +89,10 @@ PK_SOURCES = {
             "request-assign",
         )
     },
+    **{
+        f"news:{name}": lambda site: site.ids["news_item"]
+        for name in ("detail", "print", "edit", "move")
+    },
     # No domain attaches files yet: an unknown file must answer 404 (or the sign-in), not 5xx.
     "core:file": lambda site: [1],
     # Expert review: assignments (the reviewer's pages) and calls (declaration, staff pages).

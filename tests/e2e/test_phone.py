@@ -13,6 +13,7 @@ from django.utils import translation
 from wenchuang.designation.models import Designation
 from wenchuang.directory.demo import generate
 from wenchuang.directory.models import Enterprise, Investor, Park
+from wenchuang.news.models import NewsItem
 from wenchuang.workflows.models import Call
 
 from .conftest import TIMEOUT_MS
@@ -84,6 +85,9 @@ def _phone_pages() -> list[str]:
         "/designation/",
         Designation.objects.order_by("id").first().get_absolute_url(),
         "/consulting/",
+        "/news/",
+        "/news/policies/",
+        *[i.get_absolute_url() for i in NewsItem.objects.filter(status="published")[:3]],
     ]
 
 

@@ -1,0 +1,1 @@
+"""Information release: news, policies, calls for proposals and event announcements."""
