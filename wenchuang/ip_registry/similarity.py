@@ -169,18 +169,22 @@ def find_similar_images(
     Raises ValidationError (codes empty, too_large, bad_type, image_too_large, bad_image,
     too_small) when the bytes are not a picture that can be compared.
     """
-
-    image = open_image(data)
-    return similar_to_image(image, limit=limit, exclude_work_id=exclude_work_id)
+    return similar_to_image(open_image(data), limit=limit, exclude_work_id=exclude_work_id)
 
 
 def similar_to_image(
     image: Image.Image, *, limit: int = 10, exclude_work_id: int | None = None
 ) -> list[SimilarWork]:
+    return similar_to_hash(query_hash(image), limit=limit, exclude_work_id=exclude_work_id)
+
+
+def similar_to_hash(
+    value: int, *, limit: int = 10, exclude_work_id: int | None = None
+) -> list[SimilarWork]:
     from .models import Work
 
     _INDEX.refresh()
-    found = _INDEX.nearest(query_hash(image), max_distance=LIKELY_COPY, limit=limit + 1)
+    found = _INDEX.nearest(value, max_distance=LIKELY_COPY, limit=limit + 1)
     found = [hit for hit in found if hit[0] != exclude_work_id][:limit]
     works = Work.objects.select_related("organisation").in_bulk([hit[0] for hit in found])
     return [
