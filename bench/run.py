@@ -23,6 +23,7 @@ FULL = {
     "bench_api.py": ["--enterprises", "100000"],
     "bench_assignment.py": ["--applications", "2000", "--experts", "300"],
     "bench_call_list.py": ["--applications", "10000", "--reps", "30"],
+    "bench_ip_registry.py": ["--hashes", "1000000", "--appends", "100000", "--reps", "200"],
 }
 QUICK = {
     "bench_import.py": ["--rows", "5000"],
@@ -30,6 +31,16 @@ QUICK = {
     "bench_api.py": ["--enterprises", "2000", "--duration", "3"],
     "bench_assignment.py": ["--applications", "200", "--experts", "30", "--enterprises", "600"],
     "bench_call_list.py": ["--applications", "200", "--reps", "3"],
+    "bench_ip_registry.py": [
+        "--hashes",
+        "20000",
+        "--originals",
+        "20",
+        "--appends",
+        "500",
+        "--reps",
+        "20",
+    ],
 }
 
 

@@ -1,10 +1,11 @@
 """Near-duplicate images: perceptual hashes of registered works, and who a picture copies.
 
 Each registered image keeps several 64-bit pHashes (`WorkImageHash`): of the picture, of its
-rotations and mirror images, and of a centre crop, so that a rotated, mirrored, cropped,
-resized or recompressed copy lands close to one of them. A query hashes the picture once
-and compares it with every stored hash by Hamming distance (numpy `bitwise_count` over an
-in-memory array, exact; bench/bench_ip_registry.py measures it over a million hashes).
+rotations and mirror images, of a centre crop and of crops anchored at each corner, so that
+a rotated, mirrored, cropped, resized or recompressed copy lands close to one of them. A
+query hashes the picture once and compares it with every stored hash by Hamming distance
+(numpy `bitwise_count` over an in-memory array, exact; bench/bench_ip_registry.py measures
+it over a million hashes).
 
 Other domains call `find_similar_images(data)`; the market checks each listing image.
 """
@@ -38,6 +39,11 @@ VARIANTS = {
     "phash:m180": lambda im: ImageOps.flip(im),
     "phash:m270": lambda im: ImageOps.mirror(im.transpose(Image.Transpose.ROTATE_270)),
     "phash:crop20": lambda im: _centre_crop(im, 0.2),
+    # A copy cut from one side: the 80 % of the picture anchored at each corner.
+    "phash:crop-tl": lambda im: _corner_crop(im, 0, 0),
+    "phash:crop-tr": lambda im: _corner_crop(im, 1, 0),
+    "phash:crop-bl": lambda im: _corner_crop(im, 0, 1),
+    "phash:crop-br": lambda im: _corner_crop(im, 1, 1),
 }
 
 
@@ -52,6 +58,13 @@ def _centre_crop(image: Image.Image, share: float) -> Image.Image:
     width, height = image.size
     dx, dy = int(width * share / 2), int(height * share / 2)
     return image.crop((dx, dy, width - dx, height - dy))
+
+
+def _corner_crop(image: Image.Image, right: int, bottom: int, keep: float = 0.8) -> Image.Image:
+    width, height = image.size
+    w, h = int(width * keep), int(height * keep)
+    left, top = (width - w) * right, (height - h) * bottom
+    return image.crop((left, top, left + w, top + h))
 
 
 def open_image(data: bytes) -> Image.Image:
