@@ -138,6 +138,7 @@ def similarity_bench(hashes: int, originals: int, reps: int) -> list[str]:
         "crop 20 % from a corner (harder)": _corner_crop,
     }
     for name, transform in transforms.items():
+        print(f"querying {name}", file=sys.stderr)
         found = found_exact = same = 0
         hash_ms, search_ms, exact_ms, distances = [], [], [], []
         for seed in seeds:
@@ -196,6 +197,8 @@ def log_bench(appends: int) -> list[str]:
             "registered_at": "2026-11-30T00:00:00.000000Z",
         }
         log.append(canonical.encode(facts))
+        if (i + 1) % 10_000 == 0:
+            print(f"appended {i + 1:,}", file=sys.stderr)
     elapsed = time.monotonic() - started
     size = start_size + appends
     lines = [
