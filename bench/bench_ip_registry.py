@@ -5,7 +5,7 @@
 
 Similarity: `--originals` pictures (artwork.picture, deterministic) are registered through
 the registration service on a fresh SQLite database; the in-memory index
-(similarity.HashIndex) reads their thirteen pHash variants as the site does, then is filled up
+(similarity.HashIndex) reads their seventeen pHash variants as the site does, then is filled up
 to `--hashes` with uniformly random 64-bit values standing for other registered pictures (the
 only part not built through the app: a million real registrations would take hours of
 hashing). Each original is then queried as five transformed copies (rotation by 90°,
@@ -123,7 +123,7 @@ def similarity_bench(hashes: int, originals: int, reps: int) -> list[str]:
     limit = similarity.LIKELY_COPY
     lines = [
         f"Registered {originals} pictures through the service in {register_s:.1f} s "
-        f"({register_s / originals * 1000:.0f} ms each: file, thirteen pHashes, log append); "
+        f"({register_s / originals * 1000:.0f} ms each: file, seventeen pHashes, log append); "
         f"index: {real:,} real + {filler:,} random hashes = {len(index.values):,}; "
         f"likely-copy distance ≤ {limit} of 64 bits.",
         "",

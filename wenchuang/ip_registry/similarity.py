@@ -1,9 +1,9 @@
 """Near-duplicate images: perceptual hashes of registered works, and who a picture copies.
 
-Each registered image keeps several 64-bit pHashes (`WorkImageHash`): of the picture, of its
-rotations and mirror images, of a centre crop and of crops anchored at each corner, so that
-a rotated, mirrored, cropped, resized or recompressed copy lands close to one of them. A
-query hashes the picture once and compares it with every stored hash by Hamming distance
+Each registered image keeps seventeen 64-bit pHashes (`WorkImageHash`): of the picture, of
+its rotations and mirror images, of a centre crop, of crops anchored at each corner and of
+crops cut along each edge, so that a rotated, mirrored, cropped, resized or recompressed
+copy lands close to one of them. A query hashes the picture once and compares it with every stored hash by Hamming distance
 (numpy `bitwise_count` over an in-memory array, exact; bench/bench_ip_registry.py measures
 it over a million hashes).
 
@@ -44,6 +44,11 @@ VARIANTS = {
     "phash:crop-tr": lambda im: _corner_crop(im, 1, 0),
     "phash:crop-bl": lambda im: _corner_crop(im, 0, 1),
     "phash:crop-br": lambda im: _corner_crop(im, 1, 1),
+    # A copy cut along one edge only: 80 % of the width (or height) kept, from either side.
+    "phash:cut-left": lambda im: _side_crop(im, horizontal=True, far=True),
+    "phash:cut-right": lambda im: _side_crop(im, horizontal=True, far=False),
+    "phash:cut-top": lambda im: _side_crop(im, horizontal=False, far=True),
+    "phash:cut-bottom": lambda im: _side_crop(im, horizontal=False, far=False),
 }
 
 
@@ -65,6 +70,17 @@ def _corner_crop(image: Image.Image, right: int, bottom: int, keep: float = 0.8)
     w, h = int(width * keep), int(height * keep)
     left, top = (width - w) * right, (height - h) * bottom
     return image.crop((left, top, left + w, top + h))
+
+
+def _side_crop(image: Image.Image, *, horizontal: bool, far: bool, keep: float = 0.8):
+    width, height = image.size
+    if horizontal:
+        w = int(width * keep)
+        left = width - w if far else 0
+        return image.crop((left, 0, left + w, height))
+    h = int(height * keep)
+    top = height - h if far else 0
+    return image.crop((0, top, width, top + h))
 
 
 def open_image(data: bytes) -> Image.Image:
