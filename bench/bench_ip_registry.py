@@ -5,8 +5,8 @@
 
 Similarity: `--originals` pictures (artwork.picture, deterministic) are registered through
 the registration service on a fresh SQLite database; the in-memory index
-(similarity.HashIndex) reads their seventeen pHash variants as the site does, then is filled up
-to `--hashes` with uniformly random 64-bit values standing for other registered pictures (the
+(similarity.HashIndex) reads their seventeen pHash variants as the site does, then is
+filled up to `--hashes` with uniformly random 64-bit values standing for other registered pictures (the
 only part not built through the app: a million real registrations would take hours of
 hashing). Each original is then queried as five transformed copies (rotation by 90°,
 mirror, 20 % crop, JPEG quality 50, half size); recall is the share of copies whose original

@@ -3,9 +3,9 @@
 Each registered image keeps seventeen 64-bit pHashes (`WorkImageHash`): of the picture, of
 its rotations and mirror images, of a centre crop, of crops anchored at each corner and of
 crops cut along each edge, so that a rotated, mirrored, cropped, resized or recompressed
-copy lands close to one of them. A query hashes the picture once and compares it with every stored hash by Hamming distance
-(numpy `bitwise_count` over an in-memory array, exact; bench/bench_ip_registry.py measures
-it over a million hashes).
+copy lands close to one of them. A query hashes the picture once and compares it with
+every stored hash by Hamming distance (numpy `bitwise_count` over an in-memory array,
+exact; bench/bench_ip_registry.py measures it over a million hashes).
 
 Other domains call `find_similar_images(data)`; the market checks each listing image.
 """
