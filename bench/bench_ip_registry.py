@@ -6,13 +6,13 @@
 Similarity: `--originals` pictures (artwork.picture, deterministic) are registered through
 the registration service on a fresh SQLite database; the in-memory index
 (similarity.HashIndex) reads their seventeen pHash variants as the site does, then is
-filled up to `--hashes` with uniformly random 64-bit values standing for other registered pictures (the
-only part not built through the app: a million real registrations would take hours of
-hashing). Each original is then queried as five transformed copies (rotation by 90°,
-mirror, 20 % crop, JPEG quality 50, half size); recall is the share of copies whose original
-comes back within the likely-copy distance, and every answer is compared with an exact brute
-force written independently (a 16-bit popcount table, no bitwise_count). Unrelated pictures measure
-false alarms.
+filled up to `--hashes` with uniformly random 64-bit values standing for other registered
+pictures (the only part not built through the app: a million real registrations would take
+hours of hashing). Each original is then queried as transformed copies (rotation by 90°,
+mirror, 20 % crop, JPEG quality 50, half size, and harder ones); recall is the share of
+copies whose original comes back within the likely-copy distance, and every answer is
+compared with an exact brute force written independently (a 16-bit popcount table, no
+bitwise_count). Unrelated pictures measure false alarms.
 
 Log: `--appends` registrations' canonical bytes appended through `log.append` (one
 transaction, one signed tree head each), then the size of inclusion and consistency proofs
