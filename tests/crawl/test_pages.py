@@ -81,6 +81,10 @@ PK_SOURCES = {
     "reviews:workload": lambda site: site.ids["call"],
     "reviews:assign": lambda site: site.ids["call"],
     "reviews:ranking": lambda site: site.ids["call"],
+    # Registered works; one certificate PDF is enough (each is the same template, and slow).
+    "ip_registry:detail": lambda site: site.ids["work"],
+    "ip_registry:certificate-json": lambda site: site.ids["work"],
+    "ip_registry:certificate-pdf": lambda site: site.ids["work"][:1],
 }
 
 
