@@ -129,12 +129,16 @@ class HashIndex:
     """Every stored hash in memory, appended to as works are registered; exact Hamming search."""
 
     def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._reset()
+
+    def _reset(self) -> None:
         self.values = np.zeros(0, dtype=np.uint64)
         self.work_ids = np.zeros(0, dtype=np.int64)
         self.kinds = np.zeros(0, dtype=np.int16)
         self.kind_names: list[str] = []
         self.last_id = 0
-        self._lock = threading.Lock()
+        self.last_row: tuple[int, int] | None = None
 
     def add(self, rows: list[tuple[int, int, int, str]]) -> None:
         """Append (id, work id, signed value, kind) rows."""
@@ -152,18 +156,20 @@ class HashIndex:
             [self.work_ids, np.array([r[1] for r in rows], dtype=np.int64)]
         )
         self.kinds = np.concatenate([self.kinds, np.array(codes, dtype=np.int16)])
-        self.last_id = max(self.last_id, max(r[0] for r in rows))
+        newest = max(rows)
+        self.last_id, self.last_row = newest[0], (newest[1], newest[2])
 
     def refresh(self) -> None:
         """Read the hashes stored since the last look (works are only ever added)."""
         from .models import WorkImageHash
 
         with self._lock:
-            newest = WorkImageHash.objects.order_by("-id").values_list("id", flat=True).first() or 0
-            if newest < self.last_id:  # the table was emptied (a test, a reset): start again
-                self.__init__()
-            if newest == self.last_id:
-                return
+            if self.last_id:
+                # The last row read must still be there, unchanged: otherwise the table was
+                # emptied and refilled (a demo reset, a test's rollback) and ids were reused.
+                last = WorkImageHash.objects.filter(id=self.last_id)
+                if last.values_list("work_id", "value").first() != self.last_row:
+                    self._reset()
             rows = list(
                 WorkImageHash.objects.filter(id__gt=self.last_id)
                 .order_by("id")

@@ -53,3 +53,18 @@ def test_bad_files_are_refused_with_a_reason(registered, data, code):
     with pytest.raises(ValidationError) as refusal:
         find_similar_images(data)
     assert refusal.value.code == code
+
+
+def test_the_index_forgets_hashes_that_were_rolled_back(cast):
+    from django.db import transaction
+
+    class Undo(Exception):
+        pass
+
+    rep = cast["rep"]
+    with pytest.raises(Undo), transaction.atomic():
+        WorkFactory(seed=51, owner=rep)
+        assert find_similar_images(artwork.picture_bytes(51))  # read into the index
+        raise Undo  # rolled back: the ids will be given out again
+    WorkFactory(seed=52, owner=rep)
+    assert find_similar_images(artwork.picture_bytes(51)) == []
