@@ -25,6 +25,7 @@ FULL = {
     "bench_call_list.py": ["--applications", "10000", "--reps", "30"],
     "bench_routing.py": ["--requests", "10000", "--providers", "500"],
     "bench_news_search.py": ["--n", "100000", "--reps", "30"],
+    "bench_ip_registry.py": ["--hashes", "1000000", "--appends", "100000", "--reps", "200"],
 }
 QUICK = {
     "bench_import.py": ["--rows", "5000"],
@@ -34,6 +35,16 @@ QUICK = {
     "bench_call_list.py": ["--applications", "200", "--reps", "3"],
     "bench_routing.py": ["--requests", "300", "--providers", "80", "--enterprises", "500"],
     "bench_news_search.py": ["--n", "300", "--reps", "3"],
+    "bench_ip_registry.py": [
+        "--hashes",
+        "20000",
+        "--originals",
+        "20",
+        "--appends",
+        "500",
+        "--reps",
+        "20",
+    ],
 }
 
 

@@ -92,6 +92,14 @@ def _one_per(model, field: str) -> list[int]:
     return list(firsts.values())
 
 
+def _registered_works() -> list[int]:
+    from wenchuang.ip_registry.models import Work
+
+    rows = Work.objects.order_by("id")
+    picks = [rows.exclude(organisation=None).first(), rows.filter(organisation=None).last()]
+    return [work.pk for work in picks if work is not None]
+
+
 def build_site() -> CrawlSite:
     """The demo generator's records, plus what only use creates: a pending change, a job."""
     summary = generate(enterprises=ENTERPRISES, seed=SEED, progress=False, reset=True)
@@ -171,6 +179,8 @@ def build_site() -> CrawlSite:
             "consulting_request": _one_per(ConsultingRequest, "status"),
             # A news item in each state (the demo's drafts, review, scheduled, archived).
             "news_item": _one_per(NewsItem, "status"),
+            # Registered works: the enterprise's, a visitor's, and the flagged copy.
+            "work": _registered_works(),
         },
     )
     for role, user in users.items():

@@ -49,6 +49,7 @@ OTHER_ID_SOURCES = {
     "cooperation/pairings": "pairing",
     "consulting": "consulting_request",
     "news": "news_item",
+    "works": "work",
 }
 
 

@@ -112,6 +112,10 @@ PK_SOURCES = {
         f"cooperation:{name}": lambda site: site.ids["pairing"]
         for name in ("pairing", "pairing-move", "pairing-sign", "report")
     },
+    # Registered works; one certificate PDF is enough (each is the same template, and slow).
+    "ip_registry:detail": lambda site: site.ids["work"],
+    "ip_registry:certificate-json": lambda site: site.ids["work"],
+    "ip_registry:certificate-pdf": lambda site: site.ids["work"][:1],
 }
 
 

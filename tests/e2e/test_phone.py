@@ -13,6 +13,7 @@ from django.utils import translation
 from wenchuang.designation.models import Designation
 from wenchuang.directory.demo import generate
 from wenchuang.directory.models import Enterprise, Investor, Park
+from wenchuang.ip_registry.models import Work
 from wenchuang.news.models import NewsItem
 from wenchuang.workflows.models import Call
 
@@ -88,6 +89,9 @@ def _phone_pages() -> list[str]:
         "/news/",
         "/news/policies/",
         *[i.get_absolute_url() for i in NewsItem.objects.filter(status="published")[:3]],
+        "/works/",
+        Work.objects.order_by("id").first().get_absolute_url(),
+        "/works/log/",
     ]
 
 

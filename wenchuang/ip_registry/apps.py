@@ -11,11 +11,15 @@ class IpRegistryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from wenchuang.core.demo import DemoStep, register_demo_step
         from wenchuang.core.files import register_file_owner
 
-        from . import permissions
+        from . import demo, permissions
         from .models import Work
 
         register_file_owner(
             Work, can_read=permissions.can_read_files, can_attach=permissions.can_attach
+        )
+        register_demo_step(
+            DemoStep("ip_registry", create=demo.create_demo, wipe=demo.wipe_demo, order=360)
         )

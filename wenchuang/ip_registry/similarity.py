@@ -1,10 +1,11 @@
 """Near-duplicate images: perceptual hashes of registered works, and who a picture copies.
 
-Each registered image keeps several 64-bit pHashes (`WorkImageHash`): of the picture, of its
-rotations and mirror images, and of a centre crop, so that a rotated, mirrored, cropped,
-resized or recompressed copy lands close to one of them. A query hashes the picture once
-and compares it with every stored hash by Hamming distance (numpy `bitwise_count` over an
-in-memory array, exact; bench/bench_ip_registry.py measures it over a million hashes).
+Each registered image keeps seventeen 64-bit pHashes (`WorkImageHash`): of the picture, of
+its rotations and mirror images, of a centre crop, of crops anchored at each corner and of
+crops cut along each edge, so that a rotated, mirrored, cropped, resized or recompressed
+copy lands close to one of them. A query hashes the picture once and compares it with
+every stored hash by Hamming distance (numpy `bitwise_count` over an in-memory array,
+exact; bench/bench_ip_registry.py measures it over a million hashes).
 
 Other domains call `find_similar_images(data)`; the market checks each listing image.
 """
@@ -38,6 +39,16 @@ VARIANTS = {
     "phash:m180": lambda im: ImageOps.flip(im),
     "phash:m270": lambda im: ImageOps.mirror(im.transpose(Image.Transpose.ROTATE_270)),
     "phash:crop20": lambda im: _centre_crop(im, 0.2),
+    # A copy cut from one side: the 80 % of the picture anchored at each corner.
+    "phash:crop-tl": lambda im: _corner_crop(im, 0, 0),
+    "phash:crop-tr": lambda im: _corner_crop(im, 1, 0),
+    "phash:crop-bl": lambda im: _corner_crop(im, 0, 1),
+    "phash:crop-br": lambda im: _corner_crop(im, 1, 1),
+    # A copy cut along one edge only: 80 % of the width (or height) kept, from either side.
+    "phash:cut-left": lambda im: _side_crop(im, horizontal=True, far=True),
+    "phash:cut-right": lambda im: _side_crop(im, horizontal=True, far=False),
+    "phash:cut-top": lambda im: _side_crop(im, horizontal=False, far=True),
+    "phash:cut-bottom": lambda im: _side_crop(im, horizontal=False, far=False),
 }
 
 
@@ -52,6 +63,24 @@ def _centre_crop(image: Image.Image, share: float) -> Image.Image:
     width, height = image.size
     dx, dy = int(width * share / 2), int(height * share / 2)
     return image.crop((dx, dy, width - dx, height - dy))
+
+
+def _corner_crop(image: Image.Image, right: int, bottom: int, keep: float = 0.8) -> Image.Image:
+    width, height = image.size
+    w, h = int(width * keep), int(height * keep)
+    left, top = (width - w) * right, (height - h) * bottom
+    return image.crop((left, top, left + w, top + h))
+
+
+def _side_crop(image: Image.Image, *, horizontal: bool, far: bool, keep: float = 0.8):
+    width, height = image.size
+    if horizontal:
+        w = int(width * keep)
+        left = width - w if far else 0
+        return image.crop((left, 0, left + w, height))
+    h = int(height * keep)
+    top = height - h if far else 0
+    return image.crop((0, top, width, top + h))
 
 
 def open_image(data: bytes) -> Image.Image:
@@ -100,12 +129,16 @@ class HashIndex:
     """Every stored hash in memory, appended to as works are registered; exact Hamming search."""
 
     def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._reset()
+
+    def _reset(self) -> None:
         self.values = np.zeros(0, dtype=np.uint64)
         self.work_ids = np.zeros(0, dtype=np.int64)
         self.kinds = np.zeros(0, dtype=np.int16)
         self.kind_names: list[str] = []
         self.last_id = 0
-        self._lock = threading.Lock()
+        self.last_row: tuple[int, int] | None = None
 
     def add(self, rows: list[tuple[int, int, int, str]]) -> None:
         """Append (id, work id, signed value, kind) rows."""
@@ -123,18 +156,20 @@ class HashIndex:
             [self.work_ids, np.array([r[1] for r in rows], dtype=np.int64)]
         )
         self.kinds = np.concatenate([self.kinds, np.array(codes, dtype=np.int16)])
-        self.last_id = max(self.last_id, max(r[0] for r in rows))
+        newest = max(rows)
+        self.last_id, self.last_row = newest[0], (newest[1], newest[2])
 
     def refresh(self) -> None:
         """Read the hashes stored since the last look (works are only ever added)."""
         from .models import WorkImageHash
 
         with self._lock:
-            newest = WorkImageHash.objects.order_by("-id").values_list("id", flat=True).first() or 0
-            if newest < self.last_id:  # the table was emptied (a test, a reset): start again
-                self.__init__()
-            if newest == self.last_id:
-                return
+            if self.last_id:
+                # The last row read must still be there, unchanged: otherwise the table was
+                # emptied and refilled (a demo reset, a test's rollback) and ids were reused.
+                last = WorkImageHash.objects.filter(id=self.last_id)
+                if last.values_list("work_id", "value").first() != self.last_row:
+                    self._reset()
             rows = list(
                 WorkImageHash.objects.filter(id__gt=self.last_id)
                 .order_by("id")
@@ -169,18 +204,22 @@ def find_similar_images(
     Raises ValidationError (codes empty, too_large, bad_type, image_too_large, bad_image,
     too_small) when the bytes are not a picture that can be compared.
     """
-
-    image = open_image(data)
-    return similar_to_image(image, limit=limit, exclude_work_id=exclude_work_id)
+    return similar_to_image(open_image(data), limit=limit, exclude_work_id=exclude_work_id)
 
 
 def similar_to_image(
     image: Image.Image, *, limit: int = 10, exclude_work_id: int | None = None
 ) -> list[SimilarWork]:
+    return similar_to_hash(query_hash(image), limit=limit, exclude_work_id=exclude_work_id)
+
+
+def similar_to_hash(
+    value: int, *, limit: int = 10, exclude_work_id: int | None = None
+) -> list[SimilarWork]:
     from .models import Work
 
     _INDEX.refresh()
-    found = _INDEX.nearest(query_hash(image), max_distance=LIKELY_COPY, limit=limit + 1)
+    found = _INDEX.nearest(value, max_distance=LIKELY_COPY, limit=limit + 1)
     found = [hit for hit in found if hit[0] != exclude_work_id][:limit]
     works = Work.objects.select_related("organisation").in_bulk([hit[0] for hit in found])
     return [
