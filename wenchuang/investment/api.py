@@ -5,8 +5,6 @@ profiles for everybody, matches for the investor's or project's own people and s
 and the report for centre staff over their jurisdiction.
 """
 
-from __future__ import annotations
-
 import datetime
 from decimal import Decimal
 

@@ -7,6 +7,7 @@ import datetime
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet
@@ -33,7 +34,7 @@ class Group:
     leads: int = 0
     won: int = 0
     agreements: int = 0
-    value_cny: float = 0.0
+    value_cny: Decimal = Decimal(0)
 
     @property
     def conversion(self) -> float | None:
@@ -55,7 +56,7 @@ class PipelineReport:
     stages: list[StageRow]
     by: dict[str, list[Group]] = field(default_factory=dict)
     total_leads: int = 0
-    signed_value_cny: float = 0.0
+    signed_value_cny: Decimal = Decimal(0)
 
 
 def _breakdown(
@@ -70,7 +71,8 @@ def _breakdown(
         g = groups.setdefault(key(agreement), Group(label=key(agreement)))
         g.agreements += 1
         value = in_cny(agreement.value, agreement.currency_id)
-        g.value_cny += 0.0 if value != value else value  # NaN (no value) counts nothing
+        if value == value:  # NaN (no value, or no rate) counts nothing
+            g.value_cny += Decimal(str(round(value, 2)))
     return sorted(groups.values(), key=lambda g: g.label)
 
 
@@ -133,5 +135,5 @@ def pipeline_report(leads: QuerySet[Lead], agreements: QuerySet[Agreement]) -> P
         ),
         "event": _breakdown(lead_rows, agreement_rows, event_of),
     }
-    report.signed_value_cny = sum(g.value_cny for g in report.by["category"])
+    report.signed_value_cny = sum((g.value_cny for g in report.by["category"]), Decimal(0))
     return report

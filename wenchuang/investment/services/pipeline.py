@@ -24,6 +24,10 @@ from . import codes
 from .projects import _decimal
 
 
+def _already() -> ValidationError:
+    return ValidationError({"investor": _("This investor is already a lead of this project.")})
+
+
 def _log_stage(lead: Lead, stage: str, on: datetime.date, by: Any) -> None:
     LeadStageLog.objects.filter(lead=lead, left_on=None).update(left_on=on)
     LeadStageLog.objects.create(lead=lead, stage=stage, entered_on=on, by=by)
@@ -44,6 +48,8 @@ def lead_create(
     """Staff over the project's region open a lead: a prospect, logged from today."""
     require(permissions.can_manage_leads(by, project.region_id))
     value = _decimal(expected_value, "expected_value")
+    if Lead.objects.filter(project=project, investor=investor).exists():
+        raise _already()
     lead = Lead(
         project=project,
         investor=investor,
@@ -58,10 +64,8 @@ def lead_create(
     try:
         with transaction.atomic():
             lead.save()
-    except IntegrityError as error:
-        raise ValidationError(
-            {"investor": _("This investor is already a lead of this project.")}
-        ) from error
+    except IntegrityError as error:  # the same pair opened at the same moment
+        raise _already() from error
     _log_stage(lead, Lead.Stage.PROSPECT, on or timezone.localdate(), by)
     audit_record(actor=by, action="create", instance=lead)
     return lead

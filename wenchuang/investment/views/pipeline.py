@@ -209,7 +209,7 @@ def _charts(report: reports.PipelineReport) -> list[Chart]:
                     _("Signed value (CNY)"),
                 ],
                 rows=[
-                    [g.label, g.leads, g.won, g.agreements, round(g.value_cny, 2)]
+                    [g.label, g.leads, g.won, g.agreements, float(g.value_cny)]
                     for g in report.by[key]
                 ],
                 kind="line" if key == "quarter" else "bar",
