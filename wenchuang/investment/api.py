@@ -337,6 +337,7 @@ class LeadOut(Schema):
     expected_value: Decimal | None
     currency: str | None
     region: str
+    source_event_id: int | None
 
     @staticmethod
     def resolve_stage_label(obj: Lead) -> str:
@@ -399,6 +400,7 @@ class AgreementOut(Schema):
     value: Decimal | None
     currency: str | None
     signed_on: datetime.date
+    event_id: int | None = Field(description="The event where it was signed")
 
     @staticmethod
     def resolve_currency(obj) -> str | None:

@@ -14,12 +14,16 @@ class InvestmentConfig(AppConfig):
         from wenchuang.core.demo import DemoStep, register_demo_step
         from wenchuang.core.files import register_file_owner
         from wenchuang.core.generations import track
+        from wenchuang.events.signings import register_signing_source
 
         # Registers the audit verbs.
         from . import demo, permissions, tasks, workflows  # noqa: F401
         from . import search as project_search
         from .models import Agreement, InvestorProfile, Project
+        from .signings import agreements_signed_at
 
+        # The event report lists the agreements signed at the event.
+        register_signing_source(agreements_signed_at)
         track(Project, InvestorProfile)
         search.register(Project, document=project_search.document)
         register_file_owner(

@@ -173,6 +173,7 @@ class AgreementForm(forms.Form):
         label=_("Value"), required=False, max_digits=16, decimal_places=2, min_value=0
     )
     currency = forms.CharField(label=_("Currency (ISO 4217)"), required=False, max_length=3)
+    event = forms.IntegerField(label=_("Signed at event (number)"), required=False, min_value=1)
 
 
 class FeedbackForm(forms.Form):

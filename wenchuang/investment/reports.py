@@ -79,8 +79,8 @@ def _breakdown(
 def pipeline_report(leads: QuerySet[Lead], agreements: QuerySet[Agreement]) -> PipelineReport:
     """The report over the given leads (already scoped to the reader) and agreements."""
     today = timezone.localdate()
-    lead_rows = list(leads.select_related("project__category"))
-    agreement_rows = list(agreements.select_related("project__category", "lead"))
+    lead_rows = list(leads.select_related("project__category", "source_event"))
+    agreement_rows = list(agreements.select_related("project__category", "event"))
     logs = LeadStageLog.objects.filter(lead__in=[lead.pk for lead in lead_rows])
     reached: dict[str, set[int]] = defaultdict(set)
     days: dict[str, list[int]] = defaultdict(list)
@@ -115,7 +115,7 @@ def pipeline_report(leads: QuerySet[Lead], agreements: QuerySet[Agreement]) -> P
     none = _("none")
 
     def event_of(row: Any) -> str:
-        event = getattr(row, "event", None) or getattr(getattr(row, "lead", None), "event", None)
+        event = row.event if isinstance(row, Agreement) else row.source_event
         return str(event) if event else str(none)
 
     report = PipelineReport(stages=stages, total_leads=len(lead_rows))

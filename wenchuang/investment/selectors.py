@@ -179,3 +179,18 @@ def get_agreement(pk: int) -> Agreement:
 
 def published_q() -> Q:
     return Q(status__in=Project.PUBLIC)
+
+
+def get_event(pk: int | None):
+    """The event of that number (None for none); an unknown number is refused by name."""
+    if not pk:
+        return None
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from wenchuang.events.models import Event
+
+    event = Event.objects.filter(pk=pk).first()
+    if event is None:
+        raise ValidationError({"event": _("Unknown event.")})
+    return event

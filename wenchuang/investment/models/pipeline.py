@@ -70,6 +70,15 @@ class Lead(models.Model):
     province_code = models.CharField(max_length=6, db_index=True, editable=False)
     prefecture_code = models.CharField(max_length=6, db_index=True, editable=False)
     note = models.TextField(_("note"), blank=True)
+    # Where the project and the investor met (a conference's 1:1 meeting, a fair).
+    source_event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("source event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -153,6 +162,15 @@ class Agreement(models.Model):
         related_name="+",
     )
     signed_on = models.DateField(_("signed on"))
+    # The event where it was signed (a signing ceremony); the event's report lists it.
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("signed at"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     region = models.ForeignKey(
         "reference.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
     )

@@ -44,6 +44,7 @@ def lead_create(
     currency: Any = None,
     note: str = "",
     on: datetime.date | None = None,
+    source_event: Any = None,
 ) -> Lead:
     """Staff over the project's region open a lead: a prospect, logged from today."""
     require(permissions.can_manage_leads(by, project.region_id))
@@ -58,6 +59,7 @@ def lead_create(
         expected_value=value,
         currency=codes.amount_with_currency(value, currency, amount_field="expected_value"),
         note=note,
+        source_event=source_event,
     )
     place(lead, project.region)
     lead.full_clean(validate_unique=False)
@@ -116,8 +118,7 @@ def agreement_record(
         signed_on=signed_on,
         created_by=by if getattr(by, "is_authenticated", False) else None,
     )
-    if event is not None:
-        agreement.event = event
+    agreement.event = event
     place(agreement, project.region)
     agreement.full_clean()
     agreement.save()

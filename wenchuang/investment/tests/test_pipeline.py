@@ -123,3 +123,26 @@ def test_staff_see_the_report_with_its_tables_and_others_do_not(client, cast, le
     assert client.get(lead.get_absolute_url()).status_code == 403
     client.force_login(cast["rep"])
     assert client.get(reverse("investment:report")).status_code == 403
+
+
+def test_an_agreement_signed_at_an_event_appears_in_the_events_signings(cast, lead):
+    from wenchuang.events.signings import signings_at
+    from wenchuang.events.tests.factories import EventFactory
+
+    event = EventFactory()
+    services.agreement_record(
+        project=lead.project,
+        by=cast["wuxi_staff"],
+        title="文旅项目签约",
+        parties=["大连文旅集团", "Rhein Kultur Invest GmbH"],
+        signed_on=DAY,
+        value="50000000",
+        currency="CNY",
+        event=event,
+    )
+    [signing] = signings_at(event)
+    assert signing.title == "文旅项目签约"
+    assert signing.value.format("en") == "CN¥50,000,000.00"
+    assert signing.url.startswith("/") and "/investment/agreements/" in signing.url
+    report = reports.pipeline_report(Lead.objects.all(), Agreement.objects.all())
+    assert [g.label for g in report.by["event"] if g.agreements] == [str(event)]

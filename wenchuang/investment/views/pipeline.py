@@ -57,6 +57,7 @@ def lead_create(request: HttpRequest) -> HttpResponse:
             expected_value=data["expected_value"],
             currency=(data["currency"] or "").upper(),
             note=data["note"],
+            source_event=selectors.get_event(data["source_event"]),
         )
     except (ValidationError, PermissionDenied) as error:
         refused(request, error)
@@ -126,6 +127,7 @@ def agreement_create(request: HttpRequest, pk: int) -> HttpResponse:
             signed_on=data["signed_on"],
             value=data["value"],
             currency=(data["currency"] or "").upper(),
+            event=selectors.get_event(data["event"]),
         )
     except (ValidationError, PermissionDenied) as error:
         refused(request, error)
