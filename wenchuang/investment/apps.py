@@ -37,3 +37,9 @@ class InvestmentConfig(AppConfig):
         register_demo_step(
             DemoStep("investment", create=demo.create_demo, wipe=demo.wipe_demo, order=310)
         )
+        # After the events' demo step (320): agreements signed at its events.
+        register_demo_step(
+            DemoStep(
+                "investment-signings", create=demo.sign_at_events, wipe=lambda: None, order=330
+            )
+        )
