@@ -23,6 +23,7 @@ FULL = {
     "bench_api.py": ["--enterprises", "100000"],
     "bench_assignment.py": ["--applications", "2000", "--experts", "300"],
     "bench_call_list.py": ["--applications", "10000", "--reps", "30"],
+    "bench_matchmaking.py": ["--investors", "10000", "--projects", "100000"],
 }
 QUICK = {
     "bench_import.py": ["--rows", "5000"],
@@ -30,6 +31,18 @@ QUICK = {
     "bench_api.py": ["--enterprises", "2000", "--duration", "3"],
     "bench_assignment.py": ["--applications", "200", "--experts", "30", "--enterprises", "600"],
     "bench_call_list.py": ["--applications", "200", "--reps", "3"],
+    "bench_matchmaking.py": [
+        "--investors",
+        "200",
+        "--projects",
+        "2000",
+        "--embedded-projects",
+        "40",
+        "--embedded-investors",
+        "20",
+        "--samples",
+        "5",
+    ],
 }
 
 

@@ -20,6 +20,8 @@ from wenchuang.directory.models import (
 )
 from wenchuang.directory.selectors import KINDS
 from wenchuang.funding.models import Award, Tranche, UseReport
+from wenchuang.investment.models import Agreement as InvestmentAgreement
+from wenchuang.investment.models import InvestorProfile, Lead, Project
 from wenchuang.workflows.models import Application, Call, ReviewAssignment
 
 ENTERPRISES = 80
@@ -160,6 +162,19 @@ def build_site() -> CrawlSite:
                 FieldAssessment.objects.order_by("status", "purpose", "id")
                 .distinct()
                 .values_list("id", flat=True)
+            ),
+            # Investment: a project in each status, profiles, the investors behind them, a
+            # lead at each stage and the agreements.
+            "investment_project": _one_per(Project, "status"),
+            "investment_profile": list(
+                InvestorProfile.objects.order_by("id").values_list("id", flat=True)[:3]
+            ),
+            "investment_investor": list(
+                InvestorProfile.objects.order_by("id").values_list("investor_id", flat=True)[:2]
+            ),
+            "investment_lead": _one_per(Lead, "stage"),
+            "investment_agreement": list(
+                InvestmentAgreement.objects.order_by("id").values_list("id", flat=True)[:2]
             ),
         },
     )

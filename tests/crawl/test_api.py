@@ -44,14 +44,20 @@ OTHER_ID_SOURCES = {
     "awards": "award",
     "use-reports": "use_report",
     "reviews": "review_assignment",
+    # /api/v1/investment/<kind>/...: the second segment names the records
+    "investment/projects": "investment_project",
+    "investment/investors": "investment_profile",
+    "investment/leads": "investment_lead",
+    "investment/agreements": "investment_agreement",
 }
 
 
 def kind_of_path(path: str) -> str | None:
     """The record kind an /api/v1/<kinds>/... path serves (None for reference data)."""
-    segment = path.removeprefix("/api/v1/").split("/")[0]
+    segments = path.removeprefix("/api/v1/").split("/")
+    segment = segments[0]
     kind = next((kind for kind in KINDS if f"{kind}s" == segment), None)
-    return kind or OTHER_ID_SOURCES.get(segment)
+    return kind or OTHER_ID_SOURCES.get("/".join(segments[:2])) or OTHER_ID_SOURCES.get(segment)
 
 
 def schema_of(schema: dict, document: dict) -> dict:

@@ -114,13 +114,75 @@ def fit(inv: Investors, rows: slice | np.ndarray, proj: Projects) -> np.ndarray:
 def scores(
     inv: Investors, rows: slice, proj: Projects
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(score, fit, text similarity) for a block of investors against every project."""
+    """(score, fit, text similarity) for a block of investors against every project: the
+    plain formula, for explanations and tests (the ranking uses `_Ranker`: the same sums)."""
     similarity = inv.vectors[rows] @ proj.vectors.T
     structured = fit(inv, rows, proj)
     total = np.float32(FIT_WEIGHT) * structured + np.float32(TEXT_WEIGHT) * np.clip(
         similarity, 0, 1
     )
     return total, structured, similarity
+
+
+def _pseudo(n: int, **columns: np.ndarray) -> Projects:
+    """Projects made of only some columns (the others unknown), to score distinct keys."""
+    none = np.full(n, -1, dtype=np.int32)
+    names = ("category", "small", "mid", "major", "county", "prefecture", "province", "stage")
+    fields = {name: columns.get(name, none) for name in names}
+    return Projects(**fields, amount=np.full(n, np.nan), vectors=np.zeros((n, 1), np.float32))
+
+
+class _Ranker:
+    """The score of a block of investors against every project, fast.
+
+    The fit's category, classification and stage credits depend on a project only through
+    the tuple (category, small, mid, major, stage), and the region credit through (county,
+    prefecture, province): a few hundred distinct tuples for any number of projects. Each
+    block scores the distinct tuples (with `fit_parts`, so the sums are those of `fit`),
+    then one gather per group spreads them over the projects.
+    """
+
+    def __init__(self, inv: Investors, proj: Projects):
+        self.inv = inv
+        combos = np.stack([proj.category, proj.small, proj.mid, proj.major, proj.stage], axis=1)
+        rows, combo = np.unique(combos, axis=0, return_inverse=True)
+        self.combo = combo.reshape(-1).astype(np.intp)
+        self.combos = _pseudo(
+            len(rows), category=rows[:, 0], small=rows[:, 1], mid=rows[:, 2], major=rows[:, 3],
+            stage=rows[:, 4],
+        )  # fmt: skip
+        places = np.stack([proj.county, proj.prefecture, proj.province], axis=1)
+        rows, place = np.unique(places, axis=0, return_inverse=True)
+        self.place = place.reshape(-1).astype(np.intp)
+        self.places = _pseudo(
+            len(rows), county=rows[:, 0], prefecture=rows[:, 1], province=rows[:, 2]
+        )
+        self.amount = proj.amount
+        self.unknown_amount = np.flatnonzero(np.isnan(proj.amount))
+        self.low = np.where(np.isnan(inv.ticket_low), -np.inf, inv.ticket_low)
+        self.high = np.where(np.isnan(inv.ticket_high), np.inf, inv.ticket_high)
+        self.open_ticket = np.isnan(inv.ticket_low) & np.isnan(inv.ticket_high)
+        self.vectors_t = np.ascontiguousarray(proj.vectors.T)
+
+    def block(self, rows: slice) -> np.ndarray:
+        fw = np.float32(FIT_WEIGHT)
+        total = self.inv.vectors[rows] @ self.vectors_t
+        np.clip(total, 0, 1, out=total)
+        total *= np.float32(TEXT_WEIGHT)
+        parts = fit_parts(self.inv, rows, self.combos)
+        table = sum(np.float32(WEIGHTS[k]) * parts[k] for k in ("category", "class", "stage"))
+        total += (fw * table)[:, self.combo]
+        region = fit_parts(self.inv, rows, self.places)["region"]
+        total += (fw * np.float32(WEIGHTS["region"]) * region)[:, self.place]
+        inside = (self.amount[None, :] >= self.low[rows, None]) & (
+            self.amount[None, :] <= self.high[rows, None]
+        )
+        ticket = inside.astype(np.float32)
+        ticket[:, self.unknown_amount] = OPEN
+        ticket[self.open_ticket[rows]] = OPEN
+        ticket *= fw * np.float32(WEIGHTS["ticket"])
+        total += ticket
+        return total
 
 
 @dataclass
@@ -156,9 +218,10 @@ def top_k_both_ways(
     kp = min(k, n_inv)
     project_best = np.full((kp, n_proj), -1, dtype=np.int64)
     project_scores = np.full((kp, n_proj), -np.inf, dtype=np.float32)
+    ranker = _Ranker(inv, proj)
     for start in range(0, n_inv, block):
         rows = slice(start, min(start + block, n_inv))
-        total, _fit, _sim = scores(inv, rows, proj)
+        total = ranker.block(rows)
         for i, declined in (excluded or {}).items():
             if rows.start <= i < rows.stop and len(declined):
                 total[i - rows.start, declined] = -np.inf
@@ -166,16 +229,20 @@ def top_k_both_ways(
             best = _sorted_top(total, kk, axis=1)
             investor_best[rows, :kk] = best
             investor_scores[rows, :kk] = np.take_along_axis(total, best, axis=1)
-        # Merge the block into each project's running best investors.
-        # (The block's own best per project first, so the merge is 2k rows, not block + k.)
-        local = _sorted_top(total, min(kp, total.shape[0]), axis=0)
-        merged_scores = np.concatenate(
-            [project_scores, np.take_along_axis(total, local, axis=0)], axis=0
-        )
-        merged_ids = np.concatenate([project_best, local + rows.start], axis=0)
-        keep = _sorted_top(merged_scores, kp, axis=0)
-        project_scores = np.take_along_axis(merged_scores, keep, axis=0)
-        project_best = np.take_along_axis(merged_ids, keep, axis=0)
+        # Merge the block into each project's running best investors, only where the block
+        # beats the running k-th best (after the first blocks, a small share of projects).
+        threshold = project_scores[-1]
+        columns = np.flatnonzero((total > threshold[None, :]).any(axis=0))
+        if columns.size:
+            sub = total[:, columns]
+            local = _sorted_top(sub, min(kp, sub.shape[0]), axis=0)
+            merged_scores = np.concatenate(
+                [project_scores[:, columns], np.take_along_axis(sub, local, axis=0)], axis=0
+            )
+            merged_ids = np.concatenate([project_best[:, columns], local + rows.start], axis=0)
+            keep = _sorted_top(merged_scores, kp, axis=0)
+            project_scores[:, columns] = np.take_along_axis(merged_scores, keep, axis=0)
+            project_best[:, columns] = np.take_along_axis(merged_ids, keep, axis=0)
         if on_progress:
             on_progress(rows.stop, n_inv)
     project_best[~np.isfinite(project_scores)] = -1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 from django.utils.translation import get_language
@@ -34,6 +35,7 @@ STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def keywords(text: str, limit: int = KEYWORDS) -> list[str]:
     """The text's salient words: jieba's TF-IDF keywords for Chinese, content words (and
     pairs of them) for other languages."""
@@ -52,13 +54,27 @@ def keywords(text: str, limit: int = KEYWORDS) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def shared_topics(first: str, second: str) -> list[tuple[str, str]]:
-    """Pairs (word of the first text, word of the second) that mean the same, best first."""
+def keyword_vectors(texts: Sequence[str]) -> dict[str, np.ndarray]:
+    """Every keyword of these texts with its vector, embedded in one batch (cached)."""
+    words = list(dict.fromkeys(w for text in texts for w in keywords(text)))
+    vectors, _n = embeddings.embed(words)
+    return dict(zip(words, vectors, strict=True))
+
+
+def shared_topics(
+    first: str, second: str, vectors: dict[str, np.ndarray] | None = None
+) -> list[tuple[str, str]]:
+    """Pairs (word of the first text, word of the second) that mean the same, best first.
+
+    `vectors` (from `keyword_vectors`) spares a run embedding the same words for each pair.
+    """
     a, b = keywords(first), keywords(second)
     if not a or not b:
         return []
-    va, _n = embeddings.embed(a)
-    vb, _n = embeddings.embed(b)
+    if vectors is None:
+        vectors = keyword_vectors([first, second])
+    va = np.stack([vectors[w] for w in a])
+    vb = np.stack([vectors[w] for w in b])
     sims = va @ vb.T
     pairs: list[tuple[str, str]] = []
     used_a: set[int] = set()

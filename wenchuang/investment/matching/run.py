@@ -190,14 +190,17 @@ def run_matching(run_id: int) -> MatchRun:
             for rank, i in enumerate(top.project_best[j], start=1):
                 if i >= 0:
                     pairs.setdefault((int(i), j), {})["project_rank"] = rank
+        texts = [project_text(p) for p in projects]
+        used = {i for i, _j in pairs}
+        words = explain.keyword_vectors(
+            [texts[j] for _i, j in pairs] + [profiles[i].interest_statement for i in used]
+        )
         rows = []
         for n, ((i, j), ranks) in enumerate(sorted(pairs.items())):
             structured = float(engine.fit(inv, np.array([i]), _one(proj, j))[0, 0])
             similarity = float(inv.vectors[i] @ proj.vectors[j])
             statement = profiles[i].interest_statement
-            topics = (
-                explain.shared_topics(project_text(projects[j]), statement) if statement else []
-            )
+            topics = explain.shared_topics(texts[j], statement, words) if statement else []
             rows.append(
                 Match(
                     run=run,
