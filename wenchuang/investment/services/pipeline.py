@@ -14,7 +14,7 @@ from wenchuang.core.audit import audit_record
 from wenchuang.core.files import DOCUMENT_TYPES, file_store
 from wenchuang.core.permissions import require
 from wenchuang.core.regions import place
-from wenchuang.core.transitions import transition
+from wenchuang.core.transitions import changed_meanwhile, transition, version_of
 from wenchuang.directory.models import Investor
 
 from .. import permissions
@@ -75,13 +75,26 @@ def lead_create(
 
 @transaction.atomic
 def lead_move(
-    *, lead: Lead, target: str, by: Any, note: str = "", on: datetime.date | None = None
+    *,
+    lead: Lead,
+    target: str,
+    by: Any,
+    note: str = "",
+    on: datetime.date | None = None,
+    version: str | None = None,
 ) -> Lead:
-    """Move a lead one stage on (or to lost), closing the stage it leaves in the log."""
+    """Move a lead one stage on (or to lost), closing the stage it leaves in the log.
+
+    The move starts from the stage the caller saw (`lead.stage`, and `version` from a page):
+    of two people moving the same lead at once, the second is told it changed meanwhile
+    rather than moving it again from where the first left it.
+    """
     if target not in LEAD.state_keys():
         raise ValidationError({"target": _("Unknown stage.")})
     current = Lead.objects.get(pk=lead.pk)
-    transition(current, LEAD, target, by=by, note=note)
+    if version and version != version_of(current):
+        raise changed_meanwhile(current)
+    transition(current, LEAD, target, by=by, note=note, expected=lead.stage)
     _log_stage(current, target, on or timezone.localdate(), by)
     lead.stage = current.stage
     return current

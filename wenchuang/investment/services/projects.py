@@ -135,7 +135,9 @@ def project_move(
     current = Project.objects.get(pk=project.pk)
     if version and version != version_of(current):
         raise changed_meanwhile(current)
-    transition(current, PROJECT, target, by=by, note=note)
+    # From the status the caller saw: a second click on a page read before the first one's
+    # move is told the project changed meanwhile.
+    transition(current, PROJECT, target, by=by, note=note, expected=project.status)
     project.status = current.status
     return project
 

@@ -146,3 +146,13 @@ def test_an_agreement_signed_at_an_event_appears_in_the_events_signings(cast, le
     assert signing.url.startswith("/") and "/investment/agreements/" in signing.url
     report = reports.pipeline_report(Lead.objects.all(), Agreement.objects.all())
     assert [g.label for g in report.by["event"] if g.agreements] == [str(event)]
+
+
+def test_a_move_from_a_stale_page_is_refused_not_applied_again(cast, lead):
+    services.lead_move(lead=lead, target="contacted", by=cast["wuxi_staff"])
+    seen_by_other = Lead.objects.get(pk=lead.pk)
+    services.lead_move(lead=lead, target="negotiating", by=cast["wuxi_staff"])
+    with pytest.raises(ValidationError, match="changed meanwhile"):
+        services.lead_move(lead=seen_by_other, target="lost", by=cast["jiangsu_staff"])
+    lead.refresh_from_db()
+    assert lead.stage == "negotiating"

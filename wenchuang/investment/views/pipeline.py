@@ -15,6 +15,7 @@ from wenchuang.core.charts import Chart
 from wenchuang.core.files import files_of
 from wenchuang.core.permissions import require
 from wenchuang.core.regions import jurisdiction_scope
+from wenchuang.core.transitions import version_of
 
 from .. import permissions, reports, selectors, services
 from ..forms import AgreementForm, AttachForm, LeadForm, MoveForm
@@ -76,6 +77,7 @@ def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "lead": lead,
             "log": lead.log.select_related("by"),
             "moves": LEAD.allowed_moves(request.user, lead),
+            "version": version_of(lead),
             "agreement": Agreement.objects.filter(lead=lead).first(),
             "agreement_form": AgreementForm(
                 initial={"title": str(lead), "parties": f"{lead.project.owner}\n{lead.investor}"}
@@ -98,6 +100,7 @@ def lead_move(request: HttpRequest, pk: int) -> HttpResponse:
             target=form.cleaned_data["target"],
             by=request.user,
             note=form.cleaned_data["note"],
+            version=form.cleaned_data["version"] or None,
         )
     except (ValidationError, PermissionDenied) as error:
         refused(request, error)
