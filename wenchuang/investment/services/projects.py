@@ -183,9 +183,8 @@ def profile_save(*, investor: Investor, by: Any, data: dict[str, Any]) -> Invest
     if "categories" in data:
         profile.categories.set([codes.category(c, "categories") for c in data["categories"] or []])
     if "classes" in data:
-        profile.classes.set(
-            [codes.industry_class(c, "classes") for c in data["classes"] or [] if c]
-        )
+        found = [codes.industry_class(c, "classes") for c in data["classes"] or [] if c]
+        profile.classes.set([c for c in found if c is not None])
     if "regions" in data:
         profile.regions.set([codes.region(c, "regions") for c in data["regions"] or []])
     audit_record(actor=by, action="update", instance=profile)
