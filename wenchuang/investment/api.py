@@ -8,7 +8,9 @@ and the report for centre staff over their jurisdiction.
 import datetime
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Schema, Status
 
 from wenchuang.core.api import DomainRouter
@@ -94,6 +96,9 @@ class ProjectQuery(PageQuery):
 
 
 class ProjectIn(Schema):
+    owner: int | None = Field(
+        None, ge=1, le=MAX_ID, description="The organisation (default: the caller's first)"
+    )
     title_zh_hans: str = Field(..., min_length=1, max_length=200)
     title_en: str = Field("", max_length=200)
     pitch_zh_hans: str = Field("", max_length=20000)
@@ -154,8 +159,11 @@ def project_create(request: HttpRequest, payload: ProjectIn):
 
     require(permissions.can_create_project(request.auth))
     ids = set().union(*(roles.organisations(request.auth, r) for r in permissions.OWNER_ROLES))
-    owner = Organisation.objects.filter(pk__in=sorted(ids)).order_by("id").first()
-    data = {k: v for k, v in payload.model_dump().items() if v not in ("", None)}
+    owners = Organisation.objects.filter(pk__in=sorted(ids)).order_by("id")
+    owner = owners.filter(pk=payload.owner).first() if payload.owner else owners.first()
+    if owner is None:
+        raise PermissionDenied(_("You do not speak for this organisation."))
+    data = {k: v for k, v in payload.model_dump().items() if v not in ("", None) and k != "owner"}
     for name in ("investment_type", "stage"):
         if name in data:
             data[name] = getattr(data[name], "value", data[name])

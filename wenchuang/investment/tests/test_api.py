@@ -53,3 +53,15 @@ def test_leads_are_for_staff(client, cast):
     assert client.get("/api/v1/investment/leads").status_code == 403
     client.force_login(cast["wuxi_staff"])
     assert client.get("/api/v1/investment/leads").json()["count"] == 0
+
+
+def test_an_owner_cannot_create_a_project_for_someone_elses_organisation(client, cast, orgs):
+    category("film-tv-performing-arts")
+    client.force_login(cast["rep"])
+    body = {"title_zh_hans": "影视基地", "category": "film-tv-performing-arts"}
+    response = client.post(
+        "/api/v1/investment/projects", {**body, "owner": orgs["rival"].pk},
+        content_type="application/json",
+    )  # fmt: skip
+    assert response.status_code == 403
+    assert not Project.objects.exists()
