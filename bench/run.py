@@ -26,6 +26,7 @@ FULL = {
     "bench_routing.py": ["--requests", "10000", "--providers", "500"],
     "bench_news_search.py": ["--n", "100000", "--reps", "30"],
     "bench_ip_registry.py": ["--hashes", "1000000", "--appends", "100000", "--reps", "200"],
+    "bench_matchmaking.py": ["--investors", "10000", "--projects", "100000"],
 }
 QUICK = {
     "bench_import.py": ["--rows", "5000"],
@@ -44,6 +45,18 @@ QUICK = {
         "500",
         "--reps",
         "20",
+    ],
+    "bench_matchmaking.py": [
+        "--investors",
+        "200",
+        "--projects",
+        "2000",
+        "--embedded-projects",
+        "40",
+        "--embedded-investors",
+        "20",
+        "--samples",
+        "5",
     ],
 }
 

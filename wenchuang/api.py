@@ -6,6 +6,7 @@ from wenchuang.core.api import WenchuangAPI
 from wenchuang.designation.api import router as designation_router
 from wenchuang.directory.api import router as directory_router
 from wenchuang.funding.api import router as funding_router
+from wenchuang.investment.api import router as investment_router
 from wenchuang.ip_registry.api import router as ip_registry_router
 from wenchuang.news.api import router as news_router
 from wenchuang.statistics.api import router as statistics_router
@@ -38,3 +39,4 @@ api.add_router("/v1/", cooperation_router)
 api.add_router("/v1/", consulting_router)
 api.add_router("/v1/", news_router)
 api.add_router("/v1/", ip_registry_router)
+api.add_router("/v1/", investment_router)

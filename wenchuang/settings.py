@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "wenchuang.cooperation",
     "wenchuang.consulting",
     "wenchuang.news",
+    "wenchuang.investment",
 ]
 
 MIDDLEWARE = [

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("consulting/", include("wenchuang.consulting.urls")),
     path("news/", include("wenchuang.news.urls")),
     path("works/", include("wenchuang.ip_registry.urls")),
+    path("investment/", include("wenchuang.investment.urls")),
     path("", include("wenchuang.directory.urls")),
     path("", include("wenchuang.workflows.reviewing.urls")),
     prefix_default_language=False,

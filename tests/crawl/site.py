@@ -22,6 +22,8 @@ from wenchuang.directory.models import (
 )
 from wenchuang.directory.selectors import KINDS
 from wenchuang.funding.models import Award, Tranche, UseReport
+from wenchuang.investment.models import Agreement as InvestmentAgreement
+from wenchuang.investment.models import InvestorProfile, Lead, Project
 from wenchuang.news.models import NewsItem
 from wenchuang.workflows.models import Application, Call, ReviewAssignment
 
@@ -181,6 +183,19 @@ def build_site() -> CrawlSite:
             "news_item": _one_per(NewsItem, "status"),
             # Registered works: the enterprise's, a visitor's, and the flagged copy.
             "work": _registered_works(),
+            # Investment: a project in each status, profiles, the investors behind them, a
+            # lead at each stage and the agreements.
+            "investment_project": _one_per(Project, "status"),
+            "investment_profile": list(
+                InvestorProfile.objects.order_by("id").values_list("id", flat=True)[:3]
+            ),
+            "investment_investor": list(
+                InvestorProfile.objects.order_by("id").values_list("investor_id", flat=True)[:2]
+            ),
+            "investment_lead": _one_per(Lead, "stage"),
+            "investment_agreement": list(
+                InvestmentAgreement.objects.order_by("id").values_list("id", flat=True)[:2]
+            ),
         },
     )
     for role, user in users.items():

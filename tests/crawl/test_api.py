@@ -50,6 +50,11 @@ OTHER_ID_SOURCES = {
     "consulting": "consulting_request",
     "news": "news_item",
     "works": "work",
+    # /api/v1/investment/<kind>/...: the second segment names the records
+    "investment/projects": "investment_project",
+    "investment/investors": "investment_profile",
+    "investment/leads": "investment_lead",
+    "investment/agreements": "investment_agreement",
 }
 
 

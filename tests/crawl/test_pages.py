@@ -93,6 +93,28 @@ PK_SOURCES = {
         f"news:{name}": lambda site: site.ids["news_item"]
         for name in ("detail", "print", "edit", "move")
     },
+    **{
+        f"investment:{name}": lambda site: site.ids["investment_project"]
+        for name in (
+            "project",
+            "project-edit",
+            "project-move",
+            "project-attach",
+            "project-matches",
+            "project-matches-export",
+        )
+    },  # fmt: skip
+    **{
+        f"investment:{name}": lambda site: site.ids["investment_profile"]
+        for name in ("investor", "investor-matches", "investor-matches-export", "investor-feedback")
+    },
+    "investment:profile-edit": lambda site: site.ids["investment_investor"],
+    **{
+        f"investment:{name}": lambda site: site.ids["investment_lead"]
+        for name in ("lead", "lead-move", "agreement-create")
+    },
+    "investment:agreement": lambda site: site.ids["investment_agreement"],
+    "investment:agreement-attach": lambda site: site.ids["investment_agreement"],
     # No domain attaches files yet: an unknown file must answer 404 (or the sign-in), not 5xx.
     "core:file": lambda site: [1],
     # Expert review: assignments (the reviewer's pages) and calls (declaration, staff pages).

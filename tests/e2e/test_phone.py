@@ -13,6 +13,7 @@ from django.utils import translation
 from wenchuang.designation.models import Designation
 from wenchuang.directory.demo import generate
 from wenchuang.directory.models import Enterprise, Investor, Park
+from wenchuang.investment.models import Project
 from wenchuang.ip_registry.models import Work
 from wenchuang.news.models import NewsItem
 from wenchuang.workflows.models import Call
@@ -92,6 +93,8 @@ def _phone_pages() -> list[str]:
         "/works/",
         Work.objects.order_by("id").first().get_absolute_url(),
         "/works/log/",
+        "/investment/",
+        Project.objects.filter(status="published").order_by("id").first().get_absolute_url(),
     ]
 
 

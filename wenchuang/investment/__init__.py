@@ -1,0 +1,1 @@
+"""Investment promotion: projects, investors' interests, matchmaking, the pipeline, agreements."""

@@ -1,0 +1,1 @@
+"""Matchmaking of investors and projects: structured fit plus cross-lingual text similarity."""

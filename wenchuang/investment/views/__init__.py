@@ -1,0 +1,1 @@
+"""Investment pages, by topic: projects, investors and matches, the pipeline."""
