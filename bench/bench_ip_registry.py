@@ -264,9 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         "",
         *similarity_bench(args.hashes, args.originals, args.reps),
         "",
-        "### Registration log",
-        "",
-        *log_bench(args.appends),
+        *(["### Registration log", "", *log_bench(args.appends)] if args.appends else []),
     ]
     print("\n".join(out))
     return 0

@@ -19,15 +19,18 @@ from dataclasses import dataclass
 
 import imagehash
 import numpy as np
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
 from wenchuang.core.files import IMAGE_TYPES, MAX_UPLOAD_BYTES, check_image, sniff
 
-# At most this many of 64 bits differ between a picture and a likely copy of it; unrelated
-# pictures differ in about 32 (bench/RESULTS.md has the distances measured on copies).
-LIKELY_COPY = 12
+# At most this many of 64 bits differ between a picture and a likely copy of it. Edited
+# copies (rotated, mirrored, cropped, halved, JPEG 50) land at 0–2; unrelated pictures at
+# 12 or more, and a random hash is within 8 bits of a query once in ~3.6 billion, so a
+# million stored hashes give about one false alarm in 3,600 queries (bench/RESULTS.md).
+LIKELY_COPY = int(getattr(settings, "IP_REGISTRY_LIKELY_COPY_BITS", 8))
 # The variants hashed at registration: name -> transformation of the (oriented) picture.
 VARIANTS = {
     "phash": lambda im: im,
