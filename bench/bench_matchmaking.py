@@ -237,15 +237,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--k", type=int, default=10)
     parser.add_argument("--samples", type=int, default=50)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--database", type=Path, help="a database an earlier run built (its texts embedded)"
+    )
+    parser.add_argument(
+        "--no-app-run", action="store_true", help="skip step 5 (a whole run in the app)"
+    )
     args = parser.parse_args(argv)
 
-    workdir = Path(tempfile.mkdtemp(prefix="bench-matchmaking-"))
-    setup(workdir / "db.sqlite3")
+    reuse = args.database is not None and args.database.exists()
+    path = args.database or Path(tempfile.mkdtemp(prefix="bench-matchmaking-")) / "db.sqlite3"
+    setup(path)
     from wenchuang.investment.matching import embeddings, engine, run
     from wenchuang.investment.models import InvestorProfile, MatchRun, Project
     from wenchuang.reference.models import Region
 
-    built = build(args.embedded_projects, args.embedded_investors, args.seed)
+    built = (
+        {"seconds": 0.0}
+        if reuse
+        else build(args.embedded_projects, args.embedded_investors, args.seed)
+    )
     profiles = list(
         InvestorProfile.objects.prefetch_related(
             "categories", "classes", "regions", "feedback"
@@ -263,15 +274,17 @@ def main(argv: list[str] | None = None) -> int:
 
     big_inv, big_proj = scale(inv, proj, args.investors, args.projects, args.seed, counties)
     before = rss_mb()
-    t = time.monotonic()
+    t, cpu = time.monotonic(), time.process_time()
     top = engine.top_k_both_ways(big_inv, big_proj, args.k)
-    rank_seconds = time.monotonic() - t
+    rank_seconds, rank_cpu = time.monotonic() - t, time.process_time() - cpu
     peak = rss_mb()
     inv_recall, proj_recall = recall(big_inv, big_proj, top, args.k, args.samples, args.seed)
 
-    t = time.monotonic()
-    app_run = run.run_matching(MatchRun.objects.create().pk)
-    app_seconds = time.monotonic() - t
+    app_run, app_seconds = None, 0.0
+    if not args.no_app_run:
+        t = time.monotonic()
+        app_run = run.run_matching(MatchRun.objects.create().pk)
+        app_seconds = time.monotonic() - t
     load = os.getloadavg()
     lines = [
         "## Matchmaking (investment): top 10 both ways, exact",
@@ -281,7 +294,8 @@ def main(argv: list[str] | None = None) -> int:
         f"Python {platform.python_version()}, numpy {np.__version__}",
         f"- Load average after the run (1/5/15 min): {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}"
         " (the machine is shared: other engineers' tests ran at the same time)",
-        f"- Database built through the services ({args.embedded_projects:,} projects created, "
+        ("- Database: reused from an earlier run of this script (built as below)" if reuse else "")
+        + f"\n- Database built through the services ({args.embedded_projects:,} projects created, "
         f"submitted and published; {args.embedded_investors:,} investors' interests "
         "in zh/en/de/fr) "
         f"in {built['seconds']:.1f} s",
@@ -296,17 +310,23 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "| measure | value | target |",
         "| --- | ---: | ---: |",
-        f"| top {args.k} both ways | {rank_seconds:.1f} s | ≤ 60 s |",
+        f"| top {args.k} both ways, wall clock | {rank_seconds:.1f} s | ≤ 60 s |",
+        f"| top {args.k} both ways, CPU time of the process (both cores) | {rank_cpu:.1f} s | |",
         f"| peak memory of the process (RSS) | {peak:,.0f} MB (before ranking {before:,.0f} MB) "
         "| ≤ 4,096 MB |",
         f"| recall of the exact top {args.k}, {args.samples} investors "
         f"| {inv_recall:.3f} | ≥ 0.95 |",
         f"| recall of the exact top {args.k}, {args.samples} projects "
         f"| {proj_recall:.3f} | ≥ 0.95 |",
-        f"| a whole run in the app on the built database ({len(profiles):,} × {len(projects):,}: "
-        f"read, rank, explain, store {app_run.matches:,} matches) | {app_seconds:.1f} s | |",
         "",
     ]
+    if app_run is not None:
+        lines.insert(
+            -1,
+            f"| a whole run in the app on the built database ({len(profiles):,} × "
+            f"{len(projects):,}: read, rank, explain, store {app_run.matches:,} matches) "
+            f"| {app_seconds:.1f} s | |",
+        )
     print("\n".join(lines))
     return 0
 
