@@ -71,6 +71,14 @@ PK_SOURCES = {
     "designation:assessment": lambda site: site.ids["assessment"],
     "designation:designate": lambda site: site.ids["assessment"],
     "designation:decide": lambda site: site.ids["assessment"],
+    **{
+        f"market:{name}": lambda site: site.ids["listing"]
+        for name in ("listing", "listing-edit", "listing-image", "listing-status", "inquire")
+    },
+    **{
+        f"market:{name}": lambda site: site.ids["market_order"]
+        for name in ("order", "order-action", "order-message")
+    },
     # No domain attaches files yet: an unknown file must answer 404 (or the sign-in), not 5xx.
     "core:file": lambda site: [1],
     # Expert review: assignments (the reviewer's pages) and calls (declaration, staff pages).

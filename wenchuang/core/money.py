@@ -234,3 +234,8 @@ def convert(money: Money, target: str, day: dt.date | None = None) -> Conversion
     rate, rate_date = exchange_rate(money.currency, target, day)
     amount = (money.amount * rate).quantize(Decimal("0.01"))
     return Conversion(money, Money(amount, target), rate, rate_date)
+
+
+def rates_end() -> dt.date:
+    """The last day with rates in the shipped history (yuan's, the platform's currency)."""
+    return _rates().bounds["CNY"].last_date
