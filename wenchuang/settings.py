@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "wenchuang.designation",
     "wenchuang.workflows",
     "wenchuang.funding",
+    "wenchuang.events",
+    "wenchuang.statistics",
+    "wenchuang.ip_registry",
     "wenchuang.market",
 ]
 
