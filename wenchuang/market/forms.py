@@ -30,9 +30,16 @@ class ListingForm(forms.ModelForm):
         help_text=_("ISO 3166 codes separated by commas (FR, DE, JP); empty means every country."),
     )
 
+    work = forms.IntegerField(
+        label=_("registered work number"),
+        required=False,
+        min_value=1,
+        help_text=_("The registered original work the goods are based on, if any."),
+    )
+
     class Meta:
         model = Listing
-        fields = [f for f in LISTING_FIELDS]
+        fields = [f for f in LISTING_FIELDS if f != "work"]
         widgets = {
             f"description_{code}": forms.Textarea(attrs={"rows": 3})
             for code in ("zh_hans", "en", "fr", "de")
@@ -41,6 +48,8 @@ class ListingForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = IndustryCategory.objects.filter(level=3)
+        if self.instance.pk and self.instance.work_id:
+            self.initial["work"] = self.instance.work_id
 
     def data_for_service(self) -> dict:
         return {
@@ -105,3 +114,22 @@ class BuyerProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = country_choices()
+
+
+class ReportForm(forms.Form):
+    work = forms.ModelChoiceField(label=_("your registered work"), queryset=None)
+    statement = forms.CharField(
+        label=_("what the listing copies"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, works=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["work"].queryset = works
+
+
+class ReportAnswerForm(forms.Form):
+    answer = forms.CharField(label=_("your answer"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReportDecisionForm(forms.Form):
+    note = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))

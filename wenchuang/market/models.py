@@ -123,6 +123,15 @@ class Listing(models.Model):
     licence_terms = models.TextField(
         _("licence terms"), blank=True, validators=description_length()
     )
+    # The registered original work the goods are based on (their licence terms refer to it).
+    work = models.ForeignKey(
+        "ip_registry.Work",
+        verbose_name=_("registered work"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="listings",
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True
     )
@@ -380,3 +389,6 @@ class Payment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order_id} {self.amount} {self.currency_id}"
+
+
+from .infringement import ImageMatch, InfringementReport  # noqa: E402, F401  (the app's models)

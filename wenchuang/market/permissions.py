@@ -9,7 +9,7 @@ from wenchuang.accounts.models import Role
 from wenchuang.core.permissions import ALLOW, Decision, deny
 from wenchuang.core.regions import in_jurisdiction
 
-from .models import Listing, Order
+from .models import InfringementReport, Listing, Order
 
 
 def _signed_in(user) -> bool:
@@ -156,3 +156,39 @@ def can_write_message(user, order: Order) -> Decision:
     if is_buyer(user, order) or is_order_seller(user, order):
         return ALLOW
     return deny(_("Only the buyer and the seller write in this thread."))
+
+
+# --- Infringement reports ------------------------------------------------------------------
+
+
+def can_report(user, listing: Listing, work) -> Decision:
+    """A rights holder of a registered work reports a listing that copies it."""
+    from wenchuang.ip_registry.permissions import is_holder
+
+    if not _signed_in(user):
+        return deny(_("Sign in as the holder of a registered work to report an infringement."))
+    if not is_holder(user, work):
+        return deny(_("Only the holder of the registered work reports an infringement of it."))
+    if listing.status not in (Listing.Status.PUBLISHED, Listing.Status.PENDING):
+        return deny(_("This listing is not on the market."))
+    if is_seller(user, listing):
+        return deny(_("You cannot report your own listing."))
+    return ALLOW
+
+
+def can_view_report(user, report: InfringementReport) -> Decision:
+    if _signed_in(user) and (
+        report.reporter_id == user.pk
+        or is_seller(user, report.listing)
+        or moderates(user, report.listing)
+    ):
+        return ALLOW
+    return deny(_("Only the reporter, the seller and the staff of its region see this report."))
+
+
+def can_answer_report(user, report: InfringementReport) -> Decision:
+    return ALLOW if is_seller(user, report.listing) else deny(_("Only the seller answers."))
+
+
+def can_decide_report(user, report: InfringementReport) -> Decision:
+    return can_moderate(user, report.listing)

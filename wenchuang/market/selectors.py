@@ -216,3 +216,58 @@ def cultural_exports(start: dt.date, end: dt.date) -> list[ExportRow]:
         )
         for row in rows
     ]
+
+
+def moderators_of(listing: Listing) -> list:
+    """The active centre staff whose jurisdiction covers the listing's region."""
+    from wenchuang.accounts.models import User
+
+    staff = User.objects.filter(is_active=True, affiliations__role=Role.CENTRE_STAFF).distinct()
+    return [u for u in staff if roles.acts_as_staff_for(u, listing.region_id, Role.CENTRE_STAFF)]
+
+
+# --- Registered works ----------------------------------------------------------------------
+
+
+def works_held_by(user: Any):
+    """The registered works the user holds (registered themselves or for an organisation
+    they act for): what they may report infringements of."""
+    from wenchuang.ip_registry.models import Work
+
+    if not getattr(user, "is_authenticated", False):
+        return Work.objects.none()
+    return Work.objects.filter(
+        Q(owner=user) | Q(organisation_id__in=roles.organisations(user))
+    ).order_by("-id")
+
+
+def matches_of(listing: Listing):
+    """The likely copies found among the listing's images, nearest first."""
+    return listing.matches.select_related("work", "image").order_by("own_work", "distance", "id")
+
+
+def get_report_for_viewer(user: Any, pk: int):
+    from .models import InfringementReport
+
+    report = (
+        InfringementReport.objects.select_related("listing__enterprise", "work", "reporter")
+        .filter(pk=pk)
+        .first()
+    )
+    if report is None:
+        raise Http404("report")
+    decision = permissions.can_view_report(user, report)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    return report
+
+
+def reports_to_decide(user: Any):
+    from .models import InfringementReport
+
+    open_states = (InfringementReport.Status.PENDING, InfringementReport.Status.ANSWERED)
+    return (
+        jurisdiction_scope(user, InfringementReport.objects.filter(status__in=open_states))
+        .select_related("listing", "work")
+        .order_by("id")
+    )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import listings, orders, reports
+from .views import infringement, listings, orders, reports
 
 app_name = "market"
 
@@ -17,6 +17,10 @@ urlpatterns = [
     path("listings/<int:pk>/images/", listings.listing_image, name="listing-image"),
     path("listings/<int:pk>/status/", listings.listing_status, name="listing-status"),
     path("listings/<int:pk>/inquire/", orders.inquire, name="inquire"),
+    path("listings/<int:pk>/report/", infringement.report_file, name="listing-report"),
+    # /market/reports/<id>/: infringement reports
+    path("reports/<int:pk>/", infringement.report_detail, name="report"),
+    path("reports/<int:pk>/action/", infringement.report_action, name="report-action"),
     # /market/buyer/, /market/orders/..., /market/sales/
     path("buyer/", orders.buyer_profile, name="buyer-profile"),
     path("orders/", orders.order_list, name="orders"),

@@ -8,7 +8,7 @@ from wenchuang.core.transitions import Move, Workflow
 from wenchuang.core.verbs import register_verb
 
 from . import permissions
-from .models import Listing, Order
+from .models import InfringementReport, Listing, Order
 
 WITHDRAW = register_verb("withdraw_listing", _("listing withdrawn"))
 HIDE = register_verb("hide_listing", _("listing hidden"))
@@ -31,6 +31,14 @@ LISTING = Workflow(
         Move(L.PENDING, L.WITHDRAWN, WITHDRAW, _("withdraw"), may=permissions.can_withdraw),
         Move(L.WITHDRAWN, L.PENDING, "submit", _("submit again"), may=permissions.can_resubmit),
         Move(L.REJECTED, L.PENDING, "submit", _("submit again"), may=permissions.can_resubmit),
+        # An infringement report hides the listing (its service checks the reporter) until
+        # staff decide: restored to where it was, or withdrawn.
+        *[Move(source, L.HIDDEN, HIDE, _("hide")) for source in (L.PUBLISHED, L.PENDING)],
+        *[
+            Move(L.HIDDEN, target, RESTORE, _("restore"), may=permissions.can_moderate)
+            for target in (L.PUBLISHED, L.PENDING)
+        ],
+        Move(L.HIDDEN, L.WITHDRAWN, WITHDRAW, _("withdraw"), may=permissions.can_moderate),
     ],
 )
 
@@ -47,6 +55,27 @@ ORDER = Workflow(
         *[
             Move(source, S.CANCELLED, CANCEL, _("cancel"), may=permissions.can_cancel)
             for source in (S.INQUIRY, S.QUOTE, S.ORDERED)
+        ],
+    ],
+)
+
+UPHOLD = register_verb("uphold_report", _("infringement report upheld"))
+DISMISS = register_verb("dismiss_report", _("infringement report dismissed"))
+ANSWER = register_verb("answer_report", _("seller answered"))
+
+R = InfringementReport.Status
+REPORT = Workflow(
+    states=InfringementReport.Status,
+    moves=[
+        Move(R.PENDING, R.ANSWERED, ANSWER, _("answer"), may=permissions.can_answer_report),
+        Move(R.ANSWERED, R.ANSWERED, ANSWER, _("answer again"), may=permissions.can_answer_report),
+        *[
+            Move(source, target, verb, label, may=permissions.can_decide_report)
+            for source in (R.PENDING, R.ANSWERED)
+            for target, verb, label in (
+                (R.UPHELD, UPHOLD, _("uphold and withdraw the listing")),
+                (R.DISMISSED, DISMISS, _("dismiss and restore the listing")),
+            )
         ],
     ],
 )

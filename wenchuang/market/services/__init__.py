@@ -1,5 +1,6 @@
 """Writes of the marketplace, one function per use case (listings, orders)."""
 
+from .infringement import report_answer, report_decide, report_file  # noqa: F401
 from .listings import (  # noqa: F401
     buyer_profile_save,
     listing_create,

@@ -21,6 +21,7 @@ from wenchuang.reference.models import IndustryCategory
 from .. import permissions
 from ..models import BuyerProfile, Listing
 from ..search import document
+from ..selectors import moderators_of
 from ..workflows import LISTING
 
 # The fields a seller writes (forms and the API send a subset).
@@ -41,6 +42,7 @@ LISTING_FIELDS = (
     "countries",
     "hs_code",
     "licence_terms",
+    "work",
 )
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 
@@ -55,6 +57,8 @@ def _apply(listing: Listing, data: dict[str, Any]) -> None:
                 raise ValidationError(
                     {"category": _("Choose a small class of the 2018 classification.")}
                 )
+        if name == "work":
+            name, value = "work_id", _registered_work(value)
         if name == "currency":
             name, value = "currency_id", (getattr(value, "pk", value) or None)
         if name == "countries":
@@ -63,6 +67,17 @@ def _apply(listing: Listing, data: dict[str, Any]) -> None:
     if listing.category_id:
         listing.major_code = listing.category_id[:2]
         listing.mid_code = listing.category_id[:3]
+
+
+def _registered_work(value: Any) -> int | None:
+    from wenchuang.ip_registry.models import Work
+
+    pk = getattr(value, "pk", value)
+    if pk in (None, ""):
+        return None
+    if not Work.objects.filter(pk=pk).exists():
+        raise ValidationError({"work": _("There is no registered work with this number.")})
+    return int(pk)
 
 
 def _finish(listing: Listing) -> None:
@@ -93,7 +108,9 @@ def listing_update(
     current = Listing.objects.select_for_update().select_related("enterprise").get(pk=listing.pk)
     if version and version != version_of(current):
         raise changed_meanwhile(current)
-    before = {name: getattr(current, name) for name in LISTING_FIELDS if name != "category"}
+    before = {
+        name: getattr(current, name) for name in LISTING_FIELDS if name not in ("category", "work")
+    }
     _apply(current, data)
     _finish(current)
     changes = {
@@ -114,15 +131,7 @@ def listing_update(
 def _tell_moderators(listing: Listing) -> None:
     from django.urls import reverse_lazy
 
-    from wenchuang.accounts.models import User
-
-    staff = [
-        user
-        for user in User.objects.filter(
-            is_active=True, affiliations__role=Role.CENTRE_STAFF
-        ).distinct()
-        if roles.acts_as_staff_for(user, listing.region_id, Role.CENTRE_STAFF)
-    ]
+    staff = moderators_of(listing)
     notify(
         "market_listing_to_moderate",
         staff,
@@ -143,6 +152,9 @@ def listing_image_add(*, listing: Listing, by, upload):
     audit_record(
         actor=by, action="update", instance=listing, changes={"image": ["", stored.original_name]}
     )
+    from .infringement import check_image  # noqa: PLC0415 (services import each other)
+
+    check_image(listing=listing, stored=stored, upload=upload)
     return stored
 
 

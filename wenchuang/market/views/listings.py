@@ -18,7 +18,7 @@ from wenchuang.directory.models import Enterprise
 
 from .. import permissions, selectors, services
 from ..countries import country_name
-from ..forms import ImageForm, InquiryForm, ListingForm, ModerationForm, SearchForm
+from ..forms import ImageForm, InquiryForm, ListingForm, ModerationForm, ReportForm, SearchForm
 from ..models import Listing
 from ..workflows import LISTING
 from .pricing import reader_currency, shown_price
@@ -65,8 +65,25 @@ def listing_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "image_form": ImageForm(),
         "moderation_form": ModerationForm(),
         "version": version_of(listing),
+        "matches": list(selectors.matches_of(listing))
+        if permissions.moderates(user, listing)
+        else [],
+        "reports": listing.infringement_reports.select_related("work")
+        if permissions.moderates(user, listing) or permissions.is_seller(user, listing)
+        else [],
+        "report_form": _report_form(user, listing),
     }
     return render(request, "market/listing_detail.html", context)
+
+
+def _report_form(user, listing: Listing) -> ReportForm | None:
+    """The report form for someone who holds registered works (not the seller)."""
+    if not getattr(user, "is_authenticated", False) or permissions.is_seller(user, listing):
+        return None
+    if listing.status not in (Listing.Status.PUBLISHED, Listing.Status.PENDING):
+        return None
+    works = selectors.works_held_by(user)
+    return ReportForm(works=works) if works.exists() else None
 
 
 def _enterprise_choice(request: HttpRequest) -> Enterprise:
@@ -209,4 +226,14 @@ def my_listings(request: HttpRequest) -> HttpResponse:
 def moderation(request: HttpRequest) -> HttpResponse:
     queue = selectors.listings_to_moderate(request.user)
     page = Paginator(queue, 50).get_page(request.GET.get("page"))
-    return render(request, "market/moderation.html", {"page": page, "form": ModerationForm()})
+    for listing in page:
+        listing.copies = [m for m in selectors.matches_of(listing) if not m.own_work]
+    return render(
+        request,
+        "market/moderation.html",
+        {
+            "page": page,
+            "form": ModerationForm(),
+            "reports": selectors.reports_to_decide(request.user)[:100],
+        },
+    )
