@@ -20,7 +20,7 @@ from wenchuang.directory.models import (
 )
 from wenchuang.directory.selectors import KINDS
 from wenchuang.funding.models import Award, Tranche, UseReport
-from wenchuang.market.models import Listing, Order
+from wenchuang.market.models import InfringementReport, Listing, Order
 from wenchuang.workflows.models import Application, Call, ReviewAssignment
 
 ENTERPRISES = 80
@@ -155,6 +155,7 @@ def build_site() -> CrawlSite:
             # The marketplace: a listing in each status, an order at each stage.
             "listing": _one_per(Listing, "status"),
             "market_order": _one_per(Order, "status"),
+            "infringement_report": _one_per(InfringementReport, "status"),
             # Every status of the register, and assessments in progress, submitted, yearly.
             "designation": [
                 Designation.objects.filter(status=s).values_list("id", flat=True).first()

@@ -46,6 +46,7 @@ OTHER_ID_SOURCES = {
     "reviews": "review_assignment",
     "market/listings": "listing",
     "market/orders": "market_order",
+    "market/infringement-reports": "infringement_report",
 }
 
 

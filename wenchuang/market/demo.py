@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,175 +16,19 @@ from wenchuang.directory.demo.compose import DEMO_DOMAIN
 from wenchuang.directory.models import Enterprise
 
 from . import services
-from .models import BuyerProfile, Listing, Message, Order, Payment
+from .demo_catalogue import BUYERS, ORDERS, PRODUCTS
+from .models import (
+    BuyerProfile,
+    ImageMatch,
+    InfringementReport,
+    Listing,
+    Message,
+    Order,
+    Payment,
+)
 
 PASSWORD = "demo1234"
 
-# (small class, kind, zh, en, fr, de, price, currency, unit, minimum, export countries, HS code)
-PRODUCTS = [
-    (
-        "0110",
-        "service",
-        "江南水乡新闻图片档案授权",
-        "Jiangnan water towns press photo archive licence",
-        "Licence d'archives photo : villes d'eau du Jiangnan",
-        "Lizenz Pressefotoarchiv Jiangnan-Wasserstädte",
-        "12000",
-        "CNY",
-        "licence",
-        1,
-        [],
-        "",
-    ),
-    (
-        "0241",
-        "service",
-        "原创动画《太湖精灵》海外播映授权",
-        "Broadcast licence for the animated series Taihu Sprites",
-        "Licence de diffusion de la série animée Les Esprits du Taihu",
-        "Senderechte an der Animationsserie Taihu-Geister",
-        "48000",
-        "CNY",
-        "season",
-        1,
-        ["FR", "DE", "JP", "US"],
-        "",
-    ),
-    (
-        "0271",
-        "goods",
-        "宜兴紫砂壶（手工）",
-        "Handmade Yixing purple clay teapot",
-        "Théière en argile pourpre de Yixing, faite main",
-        "Handgefertigte Yixing-Teekanne aus violettem Ton",
-        "680",
-        "CNY",
-        "piece",
-        5,
-        ["FR", "DE", "JP", "US", "GB"],
-        "691200",
-    ),
-    (
-        "0322",
-        "service",
-        "文创产品工业设计服务",
-        "Industrial design of cultural merchandise",
-        "Design industriel de produits culturels",
-        "Industriedesign für Kulturprodukte",
-        "900",
-        "EUR",
-        "day",
-        3,
-        [],
-        "",
-    ),
-    (
-        "0473",
-        "goods",
-        "惠山泥人十二生肖套装",
-        "Huishan clay figurines, twelve zodiac animals",
-        "Figurines en terre de Huishan, les douze animaux du zodiaque",
-        "Huishan-Tonfiguren, die zwölf Tierkreiszeichen",
-        "360",
-        "CNY",
-        "set",
-        10,
-        ["FR", "DE", "JP"],
-        "691390",
-    ),
-    (
-        "0522",
-        "service",
-        "文化产业园孵化工位租赁",
-        "Incubator desks in a cultural industry park",
-        "Postes de travail en incubateur dans un parc culturel",
-        "Arbeitsplätze im Inkubator eines Kulturparks",
-        "1500",
-        "CNY",
-        "month",
-        1,
-        [],
-        "",
-    ),
-    (
-        "0631",
-        "service",
-        "太湖文化研学旅行线路",
-        "Taihu cultural study tour (5 days)",
-        "Circuit culturel d'étude du lac Taihu (5 jours)",
-        "Kulturelle Studienreise am Taihu-See (5 Tage)",
-        "6800",
-        "CNY",
-        "person",
-        8,
-        ["FR", "DE", "US"],
-        "",
-    ),
-    (
-        "0740",
-        "service",
-        "文化展会展台设计与搭建",
-        "Design and build of exhibition stands",
-        "Conception et montage de stands d'exposition",
-        "Planung und Bau von Messeständen",
-        "45000",
-        "CNY",
-        "stand",
-        1,
-        ["JP"],
-        "",
-    ),
-    (
-        "0861",
-        "goods",
-        "苏州民族乐器古筝（二十一弦）",
-        "Suzhou guzheng, 21 strings",
-        "Guzheng de Suzhou à 21 cordes",
-        "Suzhou-Guzheng mit 21 Saiten",
-        "4200",
-        "CNY",
-        "piece",
-        2,
-        ["FR", "DE", "US", "GB"],
-        "920710",
-    ),
-    (
-        "0930",
-        "goods",
-        "阿福文创毛绒玩具",
-        "A-Fu plush toy",
-        "Peluche A-Fu",
-        "A-Fu-Plüschtier",
-        "12.50",
-        "USD",
-        "piece",
-        200,
-        ["US", "GB", "DE"],
-        "950300",
-    ),
-]
-# (username, organisation, country, currency, language)
-BUYERS = [
-    ("buyer_paris", "Galerie Lumière", "FR", "EUR", "fr"),
-    ("buyer_berlin", "Museumsshop Mitte GmbH", "DE", "EUR", "de"),
-    ("buyer_newyork", "Hudson Cultural Imports LLC", "US", "USD", "en"),
-    ("buyer_osaka", "Naniwa Crafts K.K.", "JP", "JPY", "en"),
-    ("buyer_shanghai", "上海文创集合店", "CN", "CNY", "zh-hans"),
-]
-# The stage each demo order reaches, with its buyer and product (index into PRODUCTS).
-ORDERS = [
-    ("inquiry", 0, 2),
-    ("quote", 1, 4),
-    ("ordered", 2, 8),
-    ("shipped", 2, 9),
-    ("delivered", 0, 8),
-    ("completed", 0, 2),
-    ("completed", 1, 4),
-    ("completed", 2, 1),
-    ("completed", 4, 2),
-    ("completed", 3, 4),
-    ("cancelled", 1, 6),
-]
 # Products left unpublished: one waits for moderation, one was rejected with a reason.
 PENDING, REJECTED = 5, 7
 STAGES = ["inquiry", "quote", "ordered", "shipped", "delivered", "completed"]
@@ -333,12 +178,71 @@ def create(gen) -> dict[str, int]:
         )
         _advance(order, stage, buyer, rep, staff, day)
         orders += 1
-    return {"listings": len(listings), "buyers": len(buyers), "orders": orders}
+    flagged = _flagged_copy(listings[6]) if 6 in listings else 0
+    return {
+        "listings": len(listings),
+        "buyers": len(buyers),
+        "orders": orders,
+        "infringement reports": flagged,
+    }
+
+
+# A painter in Wuxi registers a picture; a seller's listing shows an edited copy of it.
+HOLDER = "holder_taihu"
+HOLDER_EMAIL = "holder_taihu@registry.example"  # not a demo login: registered works stay
+
+
+def _holder_work():
+    """The painter's registered picture (registered once: the log is append-only)."""
+    from wenchuang.ip_registry import artwork
+    from wenchuang.ip_registry.models import Work
+    from wenchuang.ip_registry.services import work_register
+
+    holder = User.objects.filter(username=HOLDER).first() or user_create(
+        username=HOLDER, password=PASSWORD, role=Role.PUBLIC, email=HOLDER_EMAIL
+    )
+    work = Work.objects.filter(owner=holder).order_by("id").first()
+    if work is None:
+        upload = SimpleUploadedFile("taihu-dawn.png", artwork.picture_bytes(3601))
+        work = work_register(
+            by=holder,
+            title="太湖晨曦",
+            language="zh-hans",
+            kind="image",
+            authors="周晓岚",
+            created_on=dt.date(2025, 4, 12),
+            upload=upload,
+        ).work
+    return holder, work
+
+
+def _flagged_copy(entry: tuple[Listing, User]) -> int:
+    """The seller adds a mirrored, halved JPEG of the painter's picture; it is flagged, and the
+    painter files a report (pending, the listing hidden)."""
+    from wenchuang.ip_registry import artwork
+
+    listing, rep = entry
+    holder, work = _holder_work()
+    copy = artwork.encode(
+        artwork.mirrored(artwork.halved(artwork.picture(3601))), "JPEG", quality=50
+    )
+    services.listing_image_add(
+        listing=listing, by=rep, upload=SimpleUploadedFile("tour-poster.jpg", copy)
+    )
+    services.report_file(
+        listing=listing,
+        work=work,
+        by=holder,
+        statement="宣传海报是我登记作品《太湖晨曦》的镜像缩小版，未经授权。",
+    )
+    return 1
 
 
 def wipe() -> None:
     """Delete the demo's marketplace before the directory's data goes."""
     demo = f"@demo{DEMO_DOMAIN}"
+    InfringementReport.objects.filter(listing__created_by__email__endswith=demo).delete()
+    ImageMatch.objects.filter(listing__created_by__email__endswith=demo).delete()
     Payment.objects.filter(order__buyer__email__endswith=demo).delete()
     Order.objects.filter(buyer__email__endswith=demo).delete()
     Listing.objects.filter(created_by__email__endswith=demo).delete()
