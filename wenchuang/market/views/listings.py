@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from wenchuang.core.files import files_of
 from wenchuang.core.limited_pages import time_limited
+from wenchuang.core.pagination import CappedPaginator
 from wenchuang.core.transitions import version_of
 from wenchuang.directory.models import Enterprise
 
@@ -37,7 +38,8 @@ def listing_list(request: HttpRequest) -> HttpResponse:
         filters = selectors.ListingFilters(
             q=data["q"], major=data["major"], kind=data["kind"], country=data["country"]
         )
-    page = Paginator(selectors.listing_search(filters), 24).get_page(request.GET.get("page"))
+    # The count stops at 10,000 so that a common word over 200,000 listings stays fast.
+    page = CappedPaginator(selectors.listing_search(filters), 24).get_page(request.GET.get("page"))
     currency = reader_currency(request)
     for listing in page:
         listing.shown = shown_price(listing.money, currency)
