@@ -16,7 +16,7 @@ from wenchuang.core.audit import audit_record
 from wenchuang.core.money import Money, NoRate, convert
 from wenchuang.core.notifications import notify
 from wenchuang.core.permissions import require
-from wenchuang.core.transitions import transition
+from wenchuang.core.transitions import changed_meanwhile, transition, version_of
 
 from .. import permissions
 from ..models import MAX_QUANTITY, BuyerProfile, Listing, Message, Order
@@ -127,9 +127,15 @@ def quote_send(
 
 
 @transaction.atomic
-def order_place(*, order: Order, by, day=None) -> Order:
-    """The buyer accepts the quote: the totals and the day's exchange rates are kept."""
+def order_place(*, order: Order, by, day=None, version: str | None = None) -> Order:
+    """The buyer accepts the quote: the totals and the day's exchange rates are kept.
+
+    `version` is the order as the buyer saw it (the page's hidden field): a quote changed
+    since is refused rather than accepted at a price the buyer never read.
+    """
     require(permissions.as_buyer(by, order))
+    if version and version != version_of(order):
+        raise changed_meanwhile(order)
     listing = Listing.objects.get(pk=order.listing_id)
     if listing.status != Listing.Status.PUBLISHED:
         raise ValidationError(

@@ -116,3 +116,21 @@ def test_personal_pages_ask_a_visitor_to_sign_in(client, name):
     from django.urls import reverse
 
     assert client.get(reverse(name)).status_code == 302
+
+
+def test_a_quote_changed_after_the_buyer_read_it_is_not_accepted(client, published, marie, cast):
+    from wenchuang.core.transitions import version_of
+
+    from .. import services
+
+    order = services.inquiry_send(listing=published, by=marie, quantity=20, message="Hi")
+    services.quote_send(order=order, by=cast["rep"], unit_price="250", currency="CNY")
+    order.refresh_from_db()
+    seen = version_of(order)
+    services.quote_send(order=order, by=cast["rep"], unit_price="990", currency="CNY")
+    client.force_login(marie)
+    answer = client.post(
+        f"/en/market/orders/{order.pk}/action/", {"action": "ordered", "version": seen}, follow=True
+    )
+    assert "changed meanwhile" in answer.content.decode()
+    assert Order.objects.get(pk=order.pk).status == "quote"

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wenchuang.core.audit import history_for
+from wenchuang.core.transitions import version_of
 
 from .. import permissions, selectors, services
 from ..countries import country_name
@@ -96,6 +97,7 @@ def order_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "providers": PROVIDERS,
             "country": country_name(order.buyer_country),
             "history": history_for(order)[:30],
+            "version": version_of(order),
         },
     )
 
@@ -117,7 +119,7 @@ def order_action(request: HttpRequest, pk: int) -> HttpResponse:
                 note=request.POST.get("note", ""),
             )
         elif action == Order.Status.ORDERED:
-            services.order_place(order=order, by=by)
+            services.order_place(order=order, by=by, version=request.POST.get("version"))
         elif action == Order.Status.SHIPPED:
             services.order_ship(order=order, by=by, note=request.POST.get("note", ""))
         elif action == Order.Status.DELIVERED:
