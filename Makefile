@@ -55,7 +55,7 @@ test-postgres: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy wenchuang/*/services.py wenchuang/workflows/services/*.py wenchuang/funding/services/*.py wenchuang/*/selectors.py \
+	$(BIN)/mypy wenchuang/*/services.py wenchuang/workflows/services/*.py wenchuang/funding/services/*.py wenchuang/market/services/*.py wenchuang/*/selectors.py \
 		wenchuang/workflows/reviewing/services.py wenchuang/workflows/reviewing/selectors.py
 
 format: install

@@ -3,7 +3,7 @@ and infringement reports (filed by the rights holder, answered by the seller, de
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +15,7 @@ from wenchuang.core.notifications import notify
 from wenchuang.core.permissions import require
 from wenchuang.core.regions import place
 from wenchuang.core.transitions import transition
+from wenchuang.ip_registry.models import Work
 
 from .. import permissions
 from ..models import ImageMatch, InfringementReport, Listing
@@ -38,23 +39,23 @@ def check_image(*, listing: Listing, stored, upload: Any) -> list[ImageMatch]:
     except ValidationError:
         return []
     seller_organisation = listing.enterprise.organisation_id
-    return [
-        ImageMatch.objects.create(
-            listing=listing,
-            image=stored,
-            work=found.work,
-            distance=found.distance,
-            hash_kind=found.hash_kind,
-            own_work=(
-                found.work.pk == listing.work_id
-                or (
-                    seller_organisation is not None
-                    and found.work.organisation_id == seller_organisation
-                )
-            ),
+    matches = []
+    for found in similar:
+        work = cast(Work, found.work)  # SimilarWork.work is typed `object` in the contract
+        own = work.pk == listing.work_id or (
+            seller_organisation is not None and work.organisation_id == seller_organisation
         )
-        for found in similar
-    ]
+        matches.append(
+            ImageMatch.objects.create(
+                listing=listing,
+                image=stored,
+                work=work,
+                distance=found.distance,
+                hash_kind=found.hash_kind,
+                own_work=own,
+            )
+        )
+    return matches
 
 
 def _sellers(listing: Listing):

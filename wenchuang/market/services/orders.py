@@ -147,7 +147,7 @@ def order_place(*, order: Order, by, day=None, version: str | None = None) -> Or
     day = day or timezone.localdate()
     profile = profile_of(by)
     try:
-        in_buyer = convert(total, profile.preferred_currency_id, day)
+        in_buyer = convert(total, profile.preferred_currency_id or "CNY", day)
         in_yuan = convert(total, "CNY", day)
     except NoRate as missing:
         raise ValidationError(missing.message, code="no_rate") from None
