@@ -13,6 +13,7 @@ from django.utils import translation
 from wenchuang.designation.models import Designation
 from wenchuang.directory.demo import generate
 from wenchuang.directory.models import Enterprise, Investor, Park
+from wenchuang.market.models import Listing
 from wenchuang.workflows.models import Call
 
 from .conftest import TIMEOUT_MS
@@ -83,6 +84,11 @@ def _phone_pages() -> list[str]:
         *[f"/calls/{pk}/" for pk in Call.objects.order_by("id").values_list("id", flat=True)],
         "/designation/",
         Designation.objects.order_by("id").first().get_absolute_url(),
+        "/market/",
+        *[
+            listing.get_absolute_url()
+            for listing in Listing.objects.filter(status="published").order_by("id")[:1]
+        ],
     ]
 
 
