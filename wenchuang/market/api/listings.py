@@ -18,6 +18,7 @@ from .schemas import (
     ListingDetailOut,
     ListingIn,
     ListingOut,
+    ListingPatch,
     ListingQuery,
     ModerateIn,
     OrderDetailOut,
@@ -99,9 +100,11 @@ def listing_create(request: HttpRequest, payload: ListingIn):
     operation_id="market_listing_update",
     summary="Change a listing (the seller); it goes back to moderation",
 )
-def listing_update(request: HttpRequest, payload: ListingIn, id: int = Path(..., ge=1, le=MAX_ID)):
+def listing_update(
+    request: HttpRequest, payload: ListingPatch, id: int = Path(..., ge=1, le=MAX_ID)
+):
     listing = selectors.get_listing_for_viewer(request.auth, id)
-    data = payload.model_dump(exclude={"enterprise"}, exclude_unset=True)
+    data = payload.model_dump(exclude_unset=True)
     version = request.headers.get("If-Match", "").strip('"') or None
     return services.listing_update(listing=listing, by=request.auth, data=data, version=version)
 

@@ -123,6 +123,32 @@ class ListingIn(Schema):
     countries: list[str] = []
     hs_code: str = Field("", max_length=10)
     licence_terms: str = ""
+    work: int | None = Field(None, ge=1, le=MAX_ID, description="a registered work's number")
+
+
+class ListingPatch(Schema):
+    """The fields to change; those not sent keep their value."""
+
+    kind: ListingKind | None = None
+    category: str | None = Field(None, pattern=r"^\d{4}$")
+    title_zh_hans: str | None = Field(None, max_length=200)
+    title_en: str | None = Field(None, max_length=200)
+    title_fr: str | None = Field(None, max_length=200)
+    title_de: str | None = Field(None, max_length=200)
+    description_zh_hans: str | None = None
+    description_en: str | None = None
+    description_fr: str | None = None
+    description_de: str | None = None
+    price: Decimal | None = Field(None, gt=0, max_digits=16, decimal_places=2)
+    currency: str | None = Field(None, pattern=r"^[A-Z]{3}$")
+    unit: str | None = Field(None, max_length=40)
+    minimum_order: int | None = Field(None, ge=1, le=10_000_000)
+    lead_time_days: int | None = Field(None, ge=0, le=730)
+    exportable: bool | None = None
+    countries: list[str] | None = None
+    hs_code: str | None = Field(None, max_length=10)
+    licence_terms: str | None = None
+    work: int | None = Field(None, ge=1, le=MAX_ID)
 
 
 class ModerateIn(Schema):

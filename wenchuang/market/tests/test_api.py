@@ -118,3 +118,18 @@ def test_only_staff_read_the_export_figures(client, cast, who, status):
         "/api/v1/market/exports", {"start": "2026-01-01", "end": "2026-12-31"}, **headers
     )
     assert answer.status_code == status
+
+
+def test_the_seller_changes_one_field_and_the_listing_goes_back_to_moderation(
+    client, cast, published
+):
+    answer = client.patch(
+        f"/api/v1/market/listings/{published.pk}",
+        {"price": "300.00"},
+        content_type="application/json",
+        **bearer(cast["rep"]),
+    )
+    assert answer.status_code == 200, answer.content
+    assert answer.json()["price"] == "300.00" and answer.json()["status"] == "pending"
+    published.refresh_from_db()
+    assert published.minimum_order == 10 and published.currency_id == "CNY"
