@@ -21,8 +21,9 @@ from . import permissions
 from .models import Listing, Order
 from .search import facet
 
-# A search that matches more listings than this keeps index order instead of ranking them all.
-RANK_CAP = 10_000
+# A search that matches more listings than this keeps index order (newest first) instead of
+# ranking them all, and the page counts no further: ranking or counting reads every match.
+RANK_CAP = 1_000
 
 
 @dataclass(frozen=True)

@@ -38,8 +38,10 @@ def listing_list(request: HttpRequest) -> HttpResponse:
         filters = selectors.ListingFilters(
             q=data["q"], major=data["major"], kind=data["kind"], country=data["country"]
         )
-    # The count stops at 10,000 so that a common word over 200,000 listings stays fast.
-    page = CappedPaginator(selectors.listing_search(filters), 24).get_page(request.GET.get("page"))
+    # The count stops at RANK_CAP so that a common word over 200,000 listings stays fast.
+    page = CappedPaginator(selectors.listing_search(filters), 24, cap=selectors.RANK_CAP).get_page(
+        request.GET.get("page")
+    )
     currency = reader_currency(request)
     for listing in page:
         listing.shown = shown_price(listing.money, currency)
