@@ -133,3 +133,19 @@ def test_the_seller_changes_one_field_and_the_listing_goes_back_to_moderation(
     assert answer.json()["price"] == "300.00" and answer.json()["status"] == "pending"
     published.refresh_from_db()
     assert published.minimum_order == 10 and published.currency_id == "CNY"
+
+
+def test_buyers_filter_by_the_country_the_seller_delivers_to(client, cast, seller):
+    from .factories import listing
+
+    staff = cast["wuxi_staff"]
+    to_france = listing(seller, cast["rep"], staff, countries=["FR"])
+    everywhere = listing(seller, cast["rep"], staff, countries=[], title_en="Tea set")
+    listing(seller, cast["rep"], staff, exportable=False, countries=[], title_en="Local only")
+
+    def ids(**query):
+        return {row["id"] for row in client.get("/api/v1/market/listings", query).json()["results"]}
+
+    assert ids(country="FR") == {to_france.pk, everywhere.pk}
+    assert ids(country="JP") == {everywhere.pk}
+    assert len(ids()) == 3
