@@ -20,6 +20,7 @@ DELIVER = register_verb("deliver", _("delivery confirmed"))
 COMPLETE = register_verb("complete", _("completed"))
 CANCEL = register_verb("cancel", _("cancelled"))
 PAYMENT = register_verb("confirm_payment", _("payment confirmed"))
+ADD_IMAGE = register_verb("add_image", _("image added"))
 
 L = Listing.Status
 LISTING = Workflow(

@@ -12,15 +12,15 @@ from .. import selectors, services
 from . import router
 from .schemas import (
     MAX_ID,
-    ConvertedOut,
-    DetailQuery,
-    InquiryIn,
+    ConvertedPriceOut,
     ListingDetailOut,
+    ListingDetailQuery,
     ListingIn,
+    ListingModerateIn,
     ListingOut,
     ListingPatch,
     ListingQuery,
-    ModerateIn,
+    MarketInquiryIn,
     OrderDetailOut,
 )
 
@@ -53,21 +53,21 @@ def listing_list(request: HttpRequest, query: Query[ListingQuery]):
     "/market/listings/{id}", ListingDetailOut, tags=TAGS, operation_id="market_listing_detail"
 )
 def listing_detail(
-    request: HttpRequest, query: Query[DetailQuery], id: int = Path(..., ge=1, le=MAX_ID)
+    request: HttpRequest, query: Query[ListingDetailQuery], id: int = Path(..., ge=1, le=MAX_ID)
 ):
     listing = selectors.get_listing_for_viewer(request.auth, id)
     if query.currency and listing.money is not None:
         target = query.currency.upper()
         try:
             done = convert(listing.money, target)
-            listing.converted = ConvertedOut(
+            listing.converted = ConvertedPriceOut(
                 amount=done.converted.amount,
                 currency=target,
                 rate=done.rate,
                 rate_date=done.rate_date,
             )
         except NoRate as missing:
-            listing.converted = ConvertedOut(currency=target, message=missing.message)
+            listing.converted = ConvertedPriceOut(currency=target, message=missing.message)
     return listing
 
 
@@ -118,7 +118,7 @@ def listing_update(
     summary="Publish or reject a pending listing (centre staff of the seller's region)",
 )
 def listing_moderate(
-    request: HttpRequest, payload: ModerateIn, id: int = Path(..., ge=1, le=MAX_ID)
+    request: HttpRequest, payload: ListingModerateIn, id: int = Path(..., ge=1, le=MAX_ID)
 ):
     listing = selectors.get_listing_for_viewer(request.auth, id)
     return services.listing_moderate(
@@ -147,7 +147,9 @@ def listing_withdraw(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID))
     operation_id="market_inquiry_send",
     summary="Ask the seller about a published listing (a signed-in buyer)",
 )
-def inquiry_send(request: HttpRequest, payload: InquiryIn, id: int = Path(..., ge=1, le=MAX_ID)):
+def inquiry_send(
+    request: HttpRequest, payload: MarketInquiryIn, id: int = Path(..., ge=1, le=MAX_ID)
+):
     listing = selectors.get_listing_for_viewer(request.auth, id)
     order = services.inquiry_send(
         listing=listing, by=request.auth, quantity=payload.quantity, message=payload.message

@@ -14,15 +14,15 @@ from . import router
 from .schemas import (
     MAX_ID,
     BuyerProfileIO,
-    ExportOut,
-    ExportQuery,
-    MessageIn,
-    MessageOut,
-    MoveIn,
+    CulturalExportOut,
+    CulturalExportQuery,
     OrderDetailOut,
+    OrderMessageIn,
+    OrderMessageOut,
+    OrderMoveIn,
     OrderOut,
-    PaymentIn,
-    QuoteIn,
+    OrderPaymentIn,
+    OrderQuoteIn,
 )
 
 TAGS = ["market"]
@@ -54,7 +54,7 @@ def order_detail(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)):
     operation_id="market_order_quote",
     summary="Answer an inquiry with a unit price (the seller)",
 )
-def order_quote(request: HttpRequest, payload: QuoteIn, id: int = Path(..., ge=1, le=MAX_ID)):
+def order_quote(request: HttpRequest, payload: OrderQuoteIn, id: int = Path(..., ge=1, le=MAX_ID)):
     order = selectors.get_order_for_viewer(request.auth, id)
     return services.quote_send(
         order=order,
@@ -84,7 +84,7 @@ _MOVES = {
     summary="Move an order: ordered (the buyer accepts the quote), shipped, delivered, "
     "completed or cancelled",
 )
-def order_move(request: HttpRequest, payload: MoveIn, id: int = Path(..., ge=1, le=MAX_ID)):
+def order_move(request: HttpRequest, payload: OrderMoveIn, id: int = Path(..., ge=1, le=MAX_ID)):
     order = selectors.get_order_for_viewer(request.auth, id)
     return _MOVES[str(payload.status.value)](order, request.auth, payload.note)
 
@@ -97,7 +97,9 @@ def order_move(request: HttpRequest, payload: MoveIn, id: int = Path(..., ge=1, 
     operation_id="market_order_payment",
     summary="Record that the order was paid (manual confirmation by the seller or staff)",
 )
-def order_payment(request: HttpRequest, payload: PaymentIn, id: int = Path(..., ge=1, le=MAX_ID)):
+def order_payment(
+    request: HttpRequest, payload: OrderPaymentIn, id: int = Path(..., ge=1, le=MAX_ID)
+):
     order = selectors.get_order_for_viewer(request.auth, id)
     services.payment_confirm(order=order, by=request.auth, reference=payload.reference)
     return order
@@ -106,12 +108,14 @@ def order_payment(request: HttpRequest, payload: PaymentIn, id: int = Path(..., 
 @router.write(
     "POST",
     "/market/orders/{id}/messages",
-    {201: MessageOut},
+    {201: OrderMessageOut},
     tags=TAGS,
     operation_id="market_order_message",
     summary="Write in the order's thread (the buyer or the seller)",
 )
-def order_message(request: HttpRequest, payload: MessageIn, id: int = Path(..., ge=1, le=MAX_ID)):
+def order_message(
+    request: HttpRequest, payload: OrderMessageIn, id: int = Path(..., ge=1, le=MAX_ID)
+):
     order = selectors.get_order_for_viewer(request.auth, id)
     return Status(201, services.message_send(order=order, by=request.auth, body=payload.body))
 
@@ -142,12 +146,12 @@ def buyer_profile_save(request: HttpRequest, payload: BuyerProfileIO):
 
 @router.read(
     "/market/exports",
-    list[ExportOut],
+    list[CulturalExportOut],
     tags=TAGS,
     operation_id="market_cultural_exports",
     summary="Completed export orders by class and country, in yuan (agency staff)",
 )
-def cultural_exports(request: HttpRequest, query: Query[ExportQuery]):
+def cultural_exports(request: HttpRequest, query: Query[CulturalExportQuery]):
     if not roles.is_centre_staff(request.auth):
         raise PermissionDenied(_("Only agency staff read the export figures."))
     return selectors.cultural_exports(query.start, query.end)

@@ -10,10 +10,10 @@ from .. import selectors, services
 from . import router
 from .schemas import (
     MAX_ID,
-    AnswerIn,
-    DecideIn,
-    ReportIn,
-    ReportOut,
+    InfringementAnswerIn,
+    InfringementDecideIn,
+    InfringementReportIn,
+    InfringementReportOut,
 )
 
 TAGS = ["market"]
@@ -22,13 +22,15 @@ TAGS = ["market"]
 @router.write(
     "POST",
     "/market/listings/{id}/infringement-reports",
-    {201: ReportOut},
+    {201: InfringementReportOut},
     tags=TAGS,
     operation_id="market_report_file",
     summary="Report that a listing copies your registered work (the rights holder); "
     "the listing is hidden until staff decide",
 )
-def report_file(request: HttpRequest, payload: ReportIn, id: int = Path(..., ge=1, le=MAX_ID)):
+def report_file(
+    request: HttpRequest, payload: InfringementReportIn, id: int = Path(..., ge=1, le=MAX_ID)
+):
     listing = selectors.get_listing_for_viewer(request.auth, id)
     work = selectors.works_held_by(request.auth).filter(pk=payload.work).first()
     if work is None:
@@ -42,7 +44,10 @@ def report_file(request: HttpRequest, payload: ReportIn, id: int = Path(..., ge=
 
 
 @router.read(
-    "/market/infringement-reports/{id}", ReportOut, tags=TAGS, operation_id="market_report_detail"
+    "/market/infringement-reports/{id}",
+    InfringementReportOut,
+    tags=TAGS,
+    operation_id="market_report_detail",
 )
 def report_detail(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)):
     return selectors.get_report_for_viewer(request.auth, id)
@@ -51,12 +56,14 @@ def report_detail(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)):
 @router.write(
     "POST",
     "/market/infringement-reports/{id}/answer",
-    {200: ReportOut},
+    {200: InfringementReportOut},
     tags=TAGS,
     operation_id="market_report_answer",
     summary="Answer an infringement report (the seller)",
 )
-def report_answer(request: HttpRequest, payload: AnswerIn, id: int = Path(..., ge=1, le=MAX_ID)):
+def report_answer(
+    request: HttpRequest, payload: InfringementAnswerIn, id: int = Path(..., ge=1, le=MAX_ID)
+):
     report = selectors.get_report_for_viewer(request.auth, id)
     return services.report_answer(report=report, by=request.auth, answer=payload.answer)
 
@@ -64,12 +71,14 @@ def report_answer(request: HttpRequest, payload: AnswerIn, id: int = Path(..., g
 @router.write(
     "POST",
     "/market/infringement-reports/{id}/decide",
-    {200: ReportOut},
+    {200: InfringementReportOut},
     tags=TAGS,
     operation_id="market_report_decide",
     summary="Uphold (withdraw the listing) or dismiss (restore it) a report (centre staff)",
 )
-def report_decide(request: HttpRequest, payload: DecideIn, id: int = Path(..., ge=1, le=MAX_ID)):
+def report_decide(
+    request: HttpRequest, payload: InfringementDecideIn, id: int = Path(..., ge=1, le=MAX_ID)
+):
     report = selectors.get_report_for_viewer(request.auth, id)
     return services.report_decide(
         report=report, by=request.auth, uphold=payload.uphold, note=payload.note

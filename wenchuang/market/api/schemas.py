@@ -67,7 +67,7 @@ class ListingOut(Schema):
         return version_of(obj)
 
 
-class ConvertedOut(Schema):
+class ConvertedPriceOut(Schema):
     amount: Decimal | None = None
     currency: str
     rate: Decimal | None = None
@@ -78,14 +78,14 @@ class ConvertedOut(Schema):
 class ListingDetailOut(ListingOut):
     description: str
     licence_terms: str
-    converted: ConvertedOut | None = None
+    converted: ConvertedPriceOut | None = None
 
     @staticmethod
     def resolve_description(obj: Listing) -> str:
         return str(obj.description)
 
     @staticmethod
-    def resolve_converted(obj: Listing) -> ConvertedOut | None:
+    def resolve_converted(obj: Listing) -> ConvertedPriceOut | None:
         return getattr(obj, "converted", None)
 
 
@@ -98,7 +98,7 @@ class ListingQuery(PageQuery):
     exportable: bool = False
 
 
-class DetailQuery(Schema):
+class ListingDetailQuery(Schema):
     currency: str = Field("", max_length=3, pattern=r"^([A-Za-z]{3})?$")
 
 
@@ -151,7 +151,7 @@ class ListingPatch(Schema):
     work: int | None = Field(None, ge=1, le=MAX_ID)
 
 
-class ModerateIn(Schema):
+class ListingModerateIn(Schema):
     publish: bool
     note: str = Field("", max_length=2000)
 
@@ -186,7 +186,7 @@ class OrderOut(Schema):
         return version_of(obj)
 
 
-class MessageOut(Schema):
+class OrderMessageOut(Schema):
     id: int
     author: str
     body: str
@@ -198,35 +198,35 @@ class MessageOut(Schema):
 
 
 class OrderDetailOut(OrderOut):
-    messages: list[MessageOut]
+    messages: list[OrderMessageOut]
 
     @staticmethod
     def resolve_messages(obj: Order) -> list:
         return list(selectors.messages_of(obj))
 
 
-class InquiryIn(Schema):
+class MarketInquiryIn(Schema):
     quantity: int = Field(..., ge=1, le=10_000_000)
     message: str = Field(..., min_length=1, max_length=20_000)
 
 
-class QuoteIn(Schema):
+class OrderQuoteIn(Schema):
     unit_price: Decimal = Field(..., gt=0, max_digits=16, decimal_places=2)
     currency: str = Field(..., pattern=r"^[A-Z]{3}$")
     quantity: int | None = Field(None, ge=1, le=10_000_000)
     note: str = Field("", max_length=2000)
 
 
-class MoveIn(Schema):
+class OrderMoveIn(Schema):
     status: OrderMove
     note: str = Field("", max_length=2000)
 
 
-class PaymentIn(Schema):
+class OrderPaymentIn(Schema):
     reference: str = Field("", max_length=120)
 
 
-class MessageIn(Schema):
+class OrderMessageIn(Schema):
     body: str = Field(..., min_length=1, max_length=20_000)
 
 
@@ -240,19 +240,19 @@ class BuyerProfileIO(Schema):
         return obj.preferred_currency_id
 
 
-class ExportOut(Schema):
+class CulturalExportOut(Schema):
     class_code: str
     country: str
     amount_cny: Decimal
     orders: int
 
 
-class ExportQuery(Schema):
+class CulturalExportQuery(Schema):
     start: datetime.date
     end: datetime.date
 
 
-class ReportOut(Schema):
+class InfringementReportOut(Schema):
     id: int
     listing_id: int
     work_id: int
@@ -268,15 +268,15 @@ class ReportOut(Schema):
         return version_of(obj)
 
 
-class ReportIn(Schema):
+class InfringementReportIn(Schema):
     work: int = Field(..., ge=1, le=MAX_ID)
     statement: str = Field(..., min_length=1, max_length=20_000)
 
 
-class AnswerIn(Schema):
+class InfringementAnswerIn(Schema):
     answer: str = Field(..., min_length=1, max_length=20_000)
 
 
-class DecideIn(Schema):
+class InfringementDecideIn(Schema):
     uphold: bool
     note: str = Field(..., min_length=1, max_length=2000)

@@ -22,7 +22,7 @@ from .. import permissions
 from ..models import BuyerProfile, Listing
 from ..search import document
 from ..selectors import moderators_of
-from ..workflows import LISTING
+from ..workflows import ADD_IMAGE, LISTING
 
 # The fields a seller writes (forms and the API send a subset).
 LISTING_FIELDS = (
@@ -150,7 +150,7 @@ def listing_image_add(*, listing: Listing, by, upload):
         upload=upload, owner=listing, by=by, accept=IMAGE_TYPES, max_bytes=MAX_IMAGE_BYTES
     )
     audit_record(
-        actor=by, action="update", instance=listing, changes={"image": ["", stored.original_name]}
+        actor=by, action=ADD_IMAGE, instance=listing, changes={"image": ["", stored.original_name]}
     )
     from .infringement import check_image  # noqa: PLC0415 (services import each other)
 
