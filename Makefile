@@ -58,6 +58,7 @@ lint: install
 	$(BIN)/mypy wenchuang/*/services.py wenchuang/workflows/services/*.py wenchuang/funding/services/*.py wenchuang/*/selectors.py \
 		wenchuang/consulting/services/*.py \
 		wenchuang/investment/services/*.py \
+		wenchuang/market/services/*.py \
 		wenchuang/workflows/reviewing/services.py wenchuang/workflows/reviewing/selectors.py
 
 format: install

@@ -27,6 +27,7 @@ FULL = {
     "bench_news_search.py": ["--n", "100000", "--reps", "30"],
     "bench_ip_registry.py": ["--hashes", "1000000", "--appends", "100000", "--reps", "200"],
     "bench_matchmaking.py": ["--investors", "10000", "--projects", "100000"],
+    "bench_listing_search.py": ["--listings", "200000", "--reps", "30"],
 }
 QUICK = {
     "bench_import.py": ["--rows", "5000"],
@@ -58,6 +59,7 @@ QUICK = {
         "--samples",
         "5",
     ],
+    "bench_listing_search.py": ["--listings", "2000", "--reps", "3"],
 }
 
 

@@ -8,6 +8,7 @@ from wenchuang.directory.api import router as directory_router
 from wenchuang.funding.api import router as funding_router
 from wenchuang.investment.api import router as investment_router
 from wenchuang.ip_registry.api import router as ip_registry_router
+from wenchuang.market.api import router as market_router
 from wenchuang.news.api import router as news_router
 from wenchuang.statistics.api import router as statistics_router
 from wenchuang.workflows.api import router as workflows_router
@@ -40,3 +41,4 @@ api.add_router("/v1/", consulting_router)
 api.add_router("/v1/", news_router)
 api.add_router("/v1/", ip_registry_router)
 api.add_router("/v1/", investment_router)
+api.add_router("/v1/", market_router)

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "wenchuang.consulting",
     "wenchuang.news",
     "wenchuang.investment",
+    "wenchuang.market",
 ]
 
 MIDDLEWARE = [

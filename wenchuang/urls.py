@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("wenchuang.news.urls")),
     path("works/", include("wenchuang.ip_registry.urls")),
     path("investment/", include("wenchuang.investment.urls")),
+    path("market/", include("wenchuang.market.urls")),
     path("", include("wenchuang.directory.urls")),
     path("", include("wenchuang.workflows.reviewing.urls")),
     prefix_default_language=False,

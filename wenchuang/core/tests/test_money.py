@@ -130,3 +130,25 @@ def test_finite_decimal_reads_numbers_staff_write_and_nothing_else():
     assert finite_decimal(3) == Decimal(3)
     for value in (True, None, "", "abc", "inf", "NaN", [1]):
         assert finite_decimal(value) is None
+
+
+def test_a_conversion_on_a_sunday_uses_fridays_ecb_rate_and_says_so():
+    from wenchuang.core.money import convert
+
+    sunday = dt.date(2026, 10, 18)
+    done = convert(Money("280.00", "CNY"), "EUR", sunday)
+    assert done.rate_date == dt.date(2026, 10, 16)  # the Friday before
+    assert done.converted.currency == "EUR"
+    assert done.converted.amount == (Decimal("280.00") * done.rate).quantize(Decimal("0.01"))
+    assert convert(Money("5", "CNY"), "CNY", sunday).rate == 1
+
+
+def test_no_rate_names_the_currencies_and_the_day():
+    from wenchuang.core.money import NoRate, exchange_rate
+
+    with pytest.raises(NoRate, match="from CNY to VND"):
+        exchange_rate("CNY", "VND", dt.date(2026, 10, 15))  # the ECB does not quote it
+    with pytest.raises(NoRate, match="from CNY to RUB"):
+        exchange_rate("CNY", "RUB", dt.date(2026, 10, 15))  # quoted until March 2022
+    with pytest.raises(NoRate):
+        exchange_rate("CNY", "EUR", dt.date(2004, 1, 5))  # before the yuan's first ECB rate

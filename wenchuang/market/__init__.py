@@ -1,0 +1,1 @@
+"""The cross-border marketplace: listings of cultural goods and services, inquiries, orders."""

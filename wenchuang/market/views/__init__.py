@@ -1,0 +1,1 @@
+"""Marketplace pages: listings, orders and their threads, the seller's sales."""
