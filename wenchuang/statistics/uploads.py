@@ -115,10 +115,9 @@ def process_file(
         )
         return 0, report.stored()
     parsed = _parse_rows(rows, header, by, report, progress, total)
+    checked = _check(parsed, report, progress, total)  # every row's messages, in one report
     if report.count:
-        return 0, report.stored()
-    checked = _check(parsed, report, progress, total)
-    if report.count:
+        report.messages.sort(key=lambda m: (m["line"], m["column"]))
         return 0, report.stored()
     written = _write(checked, by)
     progress(total, total)
