@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
@@ -26,8 +27,10 @@ class DistrictCount:
         return self.obligated - self.reported
 
     @property
-    def percent(self) -> float:
-        return round(100 * self.reported / self.obligated, 1) if self.obligated else 100.0
+    def percent(self) -> Decimal:
+        if not self.obligated:
+            return Decimal(100)
+        return (Decimal(100) * self.reported / self.obligated).quantize(Decimal("0.1"))
 
 
 def _with_reported(records: QuerySet, obligation: ReportingObligation, period: Period) -> QuerySet:
