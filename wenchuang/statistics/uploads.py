@@ -30,7 +30,7 @@ from . import permissions
 from .models import Period, ReportingObligation, ReturnUpload, ReturnValue, StatReturn
 from .placing import fill_placement, reporter_key
 from .services import obligation_indicators
-from .validation import check_return, load_history
+from .validation import ValueProblem, check_return, load_history, parse_value
 
 REQUIRED_COLUMNS = ("obligation", "year", "quarter", "reporter")
 EXPLANATION_SUFFIX = "_explanation"
@@ -235,6 +235,7 @@ def _check(parsed: list[_Row], report: _Report, progress, total) -> list[tuple[_
         history = load_history(
             obligation.pk, period, keys if len(keys) <= KEYED_HISTORY_LIMIT else None
         )
+        _add_file_peers(history, rows, keys, indicators)
         for row, key in zip(rows, keys, strict=True):
             result = check_return(
                 indicators,
@@ -257,6 +258,26 @@ def _check(parsed: list[_Row], report: _Report, progress, total) -> list[tuple[_
             if done % 1000 == 0:
                 progress(total // 2 + done // 2, total)
     return checked
+
+
+def _add_file_peers(history, rows, keys, indicators) -> None:
+    """The file's own figures count as peers too (a district's file may hold a whole class)."""
+    by_code = {i.code: i for i in indicators}
+    filed = set(keys)
+    for (class_code, code), found in history.peers.items():
+        history.peers[(class_code, code)] = [(k, v) for k, v in found if k not in filed]
+    for row, key in zip(rows, keys, strict=True):
+        class_code = getattr(row.record, "category_id", "") or ""
+        for code, raw in row.values.items():
+            indicator = by_code.get(code)
+            if indicator is None:
+                continue
+            try:
+                value = parse_value(indicator, raw)
+            except ValueProblem:
+                continue
+            if value is not None:
+                history.peers.setdefault((class_code, code), []).append((key, value))
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from wenchuang.directory.tests.factories import EnterpriseFactory
 from wenchuang.statistics.models import ReturnUpload, ReturnValue, StatReturn
 from wenchuang.statistics.tests.conftest import ytd
 
@@ -111,3 +112,23 @@ def test_only_staff_upload(client, cast, quarters):
     assert client.get("/en/statistics/upload/").status_code == 403
     client.force_login(cast["district"])
     assert client.get("/en/statistics/upload/").status_code == 200
+
+
+def test_a_figure_ten_times_its_peers_in_the_file_needs_an_explanation(client, cast, quarters):
+    peers = EnterpriseFactory.create_batch(6, large=True)
+    lines = [HEADER] + [enterprise_line(e) for e in peers[:5]]
+    lines.append(enterprise_line(peers[5], revenue="90000000", value_added="9000000"))
+    upload(client, cast["wuxi_staff"], "\n".join(lines))
+    found = ReturnUpload.objects.get().messages
+    assert [(m["line"], m["column"]) for m in found] == [(7, "revenue")]
+    assert found[0]["message"].startswith("More than ten times the median of similar reporters")
+    explained = [
+        HEADER + ",revenue_explanation",
+        *(line + "," for line in lines[1:-1]),
+        lines[-1] + ",Sold the rights of a feature film.",
+    ]
+    upload(client, cast["wuxi_staff"], "\n".join(explained))
+    assert ReturnUpload.objects.order_by("-pk").first().status == "succeeded"
+    big = ReturnValue.objects.get(stat_return__enterprise=peers[5], indicator__code="revenue")
+    assert big.flags[0]["code"] == "peer_outlier"
+    assert big.explanation == "Sold the rights of a feature film."
