@@ -44,6 +44,7 @@ OTHER_ID_SOURCES = {
     "awards": "award",
     "use-reports": "use_report",
     "reviews": "review_assignment",
+    "statistics": "stat_return",
 }
 
 
