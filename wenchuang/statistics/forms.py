@@ -89,3 +89,24 @@ class UploadForm(forms.Form):
 
 class PeriodMoveForm(forms.Form):
     target = forms.ChoiceField(choices=Period.Status.choices)
+
+
+class ReferenceForm(forms.Form):
+    """A reference series value: GDP or trade in services of a region for a year or quarter."""
+
+    indicator = forms.ModelChoiceField(
+        label=_("Series"),
+        queryset=Indicator.objects.filter(reporter="reference"),
+        to_field_name="code",
+    )
+    region = forms.CharField(
+        label=_("Region code (GB/T 2260)"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+    period = forms.ModelChoiceField(label=_("Quarter"), queryset=Period.objects.all())
+    value = forms.CharField(
+        label=_("Value"), widget=forms.TextInput(attrs={"inputmode": "decimal"})
+    )
+    source = forms.CharField(label=_("Source"), max_length=300, required=False)

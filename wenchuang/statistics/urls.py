@@ -15,6 +15,7 @@ urlpatterns = [
     # staff: completeness, quarter moves, bulk uploads
     path("completeness/", views.completeness_view, name="completeness"),
     path("periods/<int:pk>/move/", views.period_move, name="period-move"),
+    path("reference/", views.reference_series, name="reference"),
     path("upload/", uploads_views.upload, name="upload"),
     path("upload/<int:pk>/", uploads_views.upload_detail, name="upload-detail"),
 ]

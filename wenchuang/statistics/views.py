@@ -6,19 +6,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wenchuang.accounts import roles
 from wenchuang.core.htmx import is_htmx
 from wenchuang.core.permissions import require
 from wenchuang.directory.models import Enterprise, Park
+from wenchuang.reference.models import Region
 
 from . import completeness, permissions, selectors, services
-from .forms import PeriodMoveForm, ReturnForm
-from .models import Indicator, Period, ReportingObligation
+from .forms import PeriodMoveForm, ReferenceForm, ReturnForm
+from .models import Indicator, Period, ReferenceValue, ReportingObligation
 from .validation import flag_message
 from .workflows import PERIOD
 
@@ -196,6 +199,51 @@ def completeness_view(request: HttpRequest) -> HttpResponse:
             "missing": missing.get_page(request.GET.get("page")),
         }
     return render(request, "statistics/completeness.html", context)
+
+
+@login_required
+def reference_series(request: HttpRequest) -> HttpResponse:
+    """Centre staff enter GDP and trade in services; a changed value is a new revision."""
+    require(permissions.can_manage_calendar(request.user))
+    form = ReferenceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        region = Region.objects.filter(code=form.cleaned_data["region"]).first()
+        if region is None:
+            form.add_error("region", _("Unknown region code."))
+        else:
+            try:
+                services.reference_value_set(
+                    indicator=form.cleaned_data["indicator"],
+                    region=region,
+                    period=form.cleaned_data["period"],
+                    value=form.cleaned_data["value"],
+                    source=form.cleaned_data["source"],
+                    by=request.user,
+                )
+            except (ValidationError, PermissionDenied) as error:
+                if hasattr(error, "error_dict"):
+                    for field, found in error.message_dict.items():
+                        for message in found:
+                            form.add_error(field if field in form.fields else None, message)
+                else:
+                    form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
+            else:
+                messages.success(request, _("Reference value saved."))
+                return redirect("statistics:reference")
+    # Reference values are few and carry only their region: a prefix per jurisdiction.
+    mine = Q(pk__in=[])
+    for region in roles.staff_regions(request.user):
+        mine |= Q(region__code__startswith=region.prefix)
+    rows = ReferenceValue.objects.filter(mine, current=True).select_related(
+        "indicator", "region", "period"
+    )
+    page = Paginator(rows.order_by("-period__year", "-period__quarter", "region_id"), 50)
+    return render(
+        request,
+        "statistics/reference.html",
+        {"form": form, "page": page.get_page(request.GET.get("page"))},
+        status=422 if form.errors else 200,
+    )
 
 
 @require_POST

@@ -121,3 +121,30 @@ def test_staff_lock_a_quarter_and_the_form_says_it_is_closed(
     client.post(f"/en/statistics/periods/{period.pk}/move/", {"target": "released"})
     period.refresh_from_db()
     assert period.status == "locked"  # a reporter cannot release it
+
+
+def test_centre_staff_enter_a_reference_series_and_a_revision_keeps_the_first(
+    client, cast, quarters
+):
+    client.force_login(cast["wuxi_staff"])
+    data = {
+        "indicator": "service_trade",
+        "region": "320200",
+        "period": quarters[2025, 4].pk,
+        "value": "98000000000",
+        "source": "无锡市统计公报",
+    }
+    assert client.post("/en/statistics/reference/", data).status_code == 302
+    client.post("/en/statistics/reference/", data | {"value": "98500000000"})
+    page = client.get("/en/statistics/reference/").content.decode()
+    assert "98,500,000,000" in page and "98,000,000,000" not in page
+    from wenchuang.statistics.models import ReferenceValue
+
+    assert list(ReferenceValue.objects.order_by("revision").values_list("revision", "current")) == [
+        (1, False),
+        (2, True),
+    ]
+    refused = client.post("/en/statistics/reference/", data | {"region": "210200"})
+    assert refused.status_code == 422  # Dalian is outside Wuxi's jurisdiction
+    client.force_login(cast["district"])
+    assert client.get("/en/statistics/reference/").status_code == 403
