@@ -30,8 +30,8 @@ BATCH = 500
 @transaction.atomic
 def calendar_upkeep(today: datetime.date | None = None) -> dict[str, int]:
     """Open the quarter that ended last (due after the longest obligation's days); once per
-    quarter, a week before it is due, remind the representatives of every reporter that has
-    not reported. Safe to run twice: the reminder is claimed by one conditional update."""
+    quarter, in the week before it is due, remind the representatives of every reporter that
+    has not reported. Safe to run twice: the reminder is claimed by one conditional update."""
     today = today or timezone.localdate()
     obligations = list(
         ReportingObligation.objects.filter(active=True).exclude(
@@ -40,8 +40,12 @@ def calendar_upkeep(today: datetime.date | None = None) -> dict[str, int]:
     )
     due_days = max((o.due_days for o in obligations), default=20)
     year, quarter = previous_quarter(*quarter_of(today))
+    known = Period.objects.filter(year=year, quarter=quarter).exists()
     period = period_open(year=year, quarter=quarter, due_days=due_days)
-    if not period.is_open or today < period.due_on - datetime.timedelta(days=REMIND_DAYS_BEFORE):
+    # Reminders go out on a later run than the one that opened the quarter, in the week
+    # before it is due: never "due on 20 October" in late November.
+    window = period.due_on - datetime.timedelta(days=REMIND_DAYS_BEFORE) <= today <= period.due_on
+    if not known or not period.is_open or not window:
         return {"reminded": 0}
     claimed = Period.objects.filter(pk=period.pk, reminded_at=None).update(
         reminded_at=timezone.now()

@@ -132,8 +132,10 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         "prefilled": not currents and bool(figures),
         "closed": services.period_refusal(period),
     }
-    template = "statistics/_report_form.html" if is_htmx(request) else "statistics/report.html"
-    return render(request, template, context, status=422 if form.errors else 200)
+    if is_htmx(request):
+        # htmx swaps only 2xx answers: the form with its messages comes back as 200.
+        return render(request, "statistics/_report_form.html", context)
+    return render(request, "statistics/report.html", context, status=422 if form.errors else 200)
 
 
 @login_required

@@ -41,6 +41,13 @@ def test_the_quarter_opens_then_one_reminder_goes_to_who_has_not_reported(
     assert calendar_upkeep(datetime.date(2026, 10, 15)) == {"reminded": 0}  # once per quarter
 
 
+def test_no_reminder_after_the_due_date_nor_from_the_run_that_opens_the_quarter(reporters):
+    assert calendar_upkeep(datetime.date(2026, 10, 14)) == {"reminded": 0}  # opens it
+    assert calendar_upkeep(datetime.date(2026, 10, 21)) == {"reminded": 0}  # past due
+    assert not Notification.objects.exists()
+    assert Period.objects.get().reminded_at is None
+
+
 def test_staff_see_who_has_not_reported_by_district(
     client, cast, directory, enterprise_obligation, reporters
 ):
