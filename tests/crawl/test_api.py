@@ -58,6 +58,7 @@ OTHER_ID_SOURCES = {
     "market/listings": "listing",
     "market/orders": "market_order",
     "market/infringement-reports": "infringement_report",
+    "statistics": "stat_return",
 }
 
 

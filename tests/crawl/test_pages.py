@@ -126,6 +126,10 @@ PK_SOURCES = {
     "market:listing-report": lambda site: site.ids["listing"],
     "market:report": lambda site: site.ids["infringement_report"],
     "market:report-action": lambda site: site.ids["infringement_report"],
+    "statistics:report": lambda site: site.ids["period"],
+    "statistics:period-move": lambda site: site.ids["period"],
+    "statistics:return-detail": lambda site: site.ids["stat_return"],
+    "statistics:upload-detail": lambda site: site.ids["return_upload"],
     # No domain attaches files yet: an unknown file must answer 404 (or the sign-in), not 5xx.
     "core:file": lambda site: [1],
     # Expert review: assignments (the reviewer's pages) and calls (declaration, staff pages).

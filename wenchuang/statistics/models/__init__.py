@@ -1,0 +1,16 @@
+"""Statistics models: indicators and obligations, the calendar, returns and their revisions."""
+
+from .indicators import RELATION_OPS, Indicator, Reporter, ReportingObligation
+from .returns import Period, ReferenceValue, ReturnUpload, ReturnValue, StatReturn
+
+__all__ = [
+    "RELATION_OPS",
+    "Indicator",
+    "Period",
+    "ReferenceValue",
+    "ReportingObligation",
+    "Reporter",
+    "ReturnUpload",
+    "ReturnValue",
+    "StatReturn",
+]
