@@ -1,7 +1,7 @@
 """The JSON API mounted at /api/: one WenchuangAPI with each domain's router under /v1/."""
 
-from wenchuang.core.api import WenchuangAPI
 from wenchuang.consulting.api import router as consulting_router
+from wenchuang.core.api import WenchuangAPI
 from wenchuang.designation.api import router as designation_router
 from wenchuang.directory.api import router as directory_router
 from wenchuang.funding.api import router as funding_router
