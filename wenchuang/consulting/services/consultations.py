@@ -24,7 +24,7 @@ from wenchuang.directory.models import Enterprise, ServiceProvider
 
 from .. import permissions, routing, selectors
 from ..models import ConsultingRequest, Decline, Message
-from ..workflows import ESCALATE, RATE, REQUEST, ROUTE
+from ..workflows import ESCALATE, RATE, REQUEST
 
 # A request not answered within this many days is escalated to the centre's staff.
 ANSWER_DAYS = 5
@@ -232,7 +232,6 @@ def request_assign(
         changes={"provider": [None, chosen.provider_id]},
     )
     current.refresh_from_db()
-    audit_record(actor=by, action=ROUTE, instance=current, changes={})
     _tell_assigned(current)
     return current
 

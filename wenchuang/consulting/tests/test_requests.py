@@ -133,3 +133,21 @@ def test_each_recipient_is_told_in_their_own_language(cast, firms):
     services.request_accept(request=request, by=cast["provider"])
     told = cast["rep"].notifications.get(event="consulting_request_accepted")
     assert told.language == "zh-hans" and told.subject.startswith("您的咨询已受理")
+
+
+def test_staff_assign_a_request_no_provider_could_take(cast, firms):
+    stranded = ask(cast, provider=firms["taihu"])
+    stranded = services.request_decline(request=stranded, by=cast["provider"], reason="忙")
+    stranded = services.request_decline(request=stranded, by=firms["other_provider"], reason="忙")
+    assert stranded.status == "unassigned"
+    for who in (cast["rep"], cast["provider"], cast["dalian_staff"]):
+        with pytest.raises(PermissionDenied):
+            services.request_assign(request=stranded, by=who)
+    assigned = services.request_assign(
+        request=stranded, by=cast["wuxi_staff"], provider=firms["lihu"]
+    )
+    assert assigned.status == "waiting" and assigned.provider_id == firms["lihu"].pk
+    assert (
+        firms["other_provider"].notifications.filter(event="consulting_request_assigned").count()
+        == 2
+    )
