@@ -2,8 +2,8 @@
 
 from wenchuang.core.api import WenchuangAPI
 from wenchuang.designation.api import router as designation_router
-from wenchuang.events.api import router as events_router
 from wenchuang.directory.api import router as directory_router
+from wenchuang.events.api import router as events_router
 from wenchuang.funding.api import router as funding_router
 from wenchuang.workflows.api import router as workflows_router
 from wenchuang.workflows.reviewing.api import router as reviews_router
