@@ -19,6 +19,7 @@ from wenchuang.directory.models import (
     ProfileChange,
 )
 from wenchuang.directory.selectors import KINDS
+from wenchuang.events.models import Event
 from wenchuang.funding.models import Award, Tranche, UseReport
 from wenchuang.workflows.models import Application, Call, ReviewAssignment
 
@@ -87,6 +88,29 @@ def _one_per(model, field: str) -> list[int]:
     for pk, value in rows.order_by("id").values_list("id", field):
         firsts.setdefault(value, pk)
     return list(firsts.values())
+
+
+def _event_ids(users) -> dict[str, list[int]]:
+    """The demo's events; the crawlers' own registrations and one of each status; a
+    request and a meeting of the rep; the field visits."""
+    from wenchuang.events.models import FieldVisit, Meeting, MeetingRequest, Registration
+
+    rep = users["enterprise rep"]
+    registrations = [
+        *Registration.objects.filter(user=rep).values_list("id", flat=True),
+        *_one_per(Registration, "status"),
+    ]
+    requests = MeetingRequest.objects.filter(recipient__user=rep).order_by("id")
+    return {
+        "event": list(Event.objects.order_by("id").values_list("id", flat=True)),
+        "event_registration": list(dict.fromkeys(registrations)),
+        "meeting_request": [
+            *requests.values_list("id", flat=True)[:1],
+            *_one_per(MeetingRequest, "status"),
+        ],
+        "meeting": list(Meeting.objects.order_by("id").values_list("id", flat=True)[:2]),
+        "field_visit": list(FieldVisit.objects.values_list("id", flat=True)[:1]),
+    }
 
 
 def build_site() -> CrawlSite:
@@ -161,6 +185,7 @@ def build_site() -> CrawlSite:
                 .distinct()
                 .values_list("id", flat=True)
             ),
+            **_event_ids(users),
         },
     )
     for role, user in users.items():

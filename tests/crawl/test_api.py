@@ -44,6 +44,9 @@ OTHER_ID_SOURCES = {
     "awards": "award",
     "use-reports": "use_report",
     "reviews": "review_assignment",
+    "events": "event",
+    "event-registrations": "event_registration",
+    "meeting-requests": "meeting_request",
 }
 
 

@@ -1,12 +1,11 @@
 """Events in the JSON API: events, registrations, meeting requests, meetings, agendas, runs."""
 
-from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from ninja import Field, Path, Query, Schema, Status
 
 from wenchuang.core.api import DomainRouter
@@ -14,7 +13,7 @@ from wenchuang.core.api_pages import PageQuery
 from wenchuang.directory.api.schemas import MAX_ID, choices_named
 
 from . import permissions, selectors
-from .models import Event, Meeting, MeetingRequest, Registration, SchedulingRun
+from .models import Event, Meeting, MeetingRequest, Registration
 from .services import meetings, participation, scheduling
 
 router = DomainRouter()
@@ -129,24 +128,17 @@ class DecisionIn(Schema):
 
 @router.write(
     "POST",
-    "/events/{id}/registrations/{registration_id}/decision",
+    "/event-registrations/{id}/decision",
     {200: RegistrationOut},
     tags=["events"],
     operation_id="event_registration_decide",
     summary="Approve or reject a registration (organisers)",
 )
-def registration_decide(
-    request: HttpRequest,
-    payload: DecisionIn,
-    id: int = ID,
-    registration_id: int = Path(..., ge=1, le=MAX_ID),
-):
-    event = selectors.get_event_for_view(request.auth, id)
-    registration = Registration.objects.filter(pk=registration_id, event=event).first()
+def registration_decide(request: HttpRequest, payload: DecisionIn, id: int = ID):
+    registration = Registration.objects.filter(pk=id).first()
     if registration is None:
-        from django.http import Http404
-
         raise Http404
+    selectors.get_event_for_view(request.auth, registration.event_id)
     return participation.registration_decide(
         registration=registration, by=request.auth, approve=payload.approve
     )
@@ -228,24 +220,17 @@ class AnswerIn(Schema):
 
 @router.write(
     "POST",
-    "/events/{id}/meeting-requests/{request_id}/answer",
+    "/meeting-requests/{id}/answer",
     {200: MeetingRequestOut},
     tags=["events"],
     operation_id="event_meeting_request_answer",
     summary="Accept or decline a meeting request (the participant asked)",
 )
-def meeting_request_answer(
-    request: HttpRequest,
-    payload: AnswerIn,
-    id: int = ID,
-    request_id: int = Path(..., ge=1, le=MAX_ID),
-):
-    event = selectors.get_event_for_view(request.auth, id)
-    asked = MeetingRequest.objects.filter(pk=request_id, event=event).first()
+def meeting_request_answer(request: HttpRequest, payload: AnswerIn, id: int = ID):
+    asked = MeetingRequest.objects.select_related("requester", "recipient").filter(pk=id).first()
     if asked is None:
-        from django.http import Http404
-
         raise Http404
+    selectors.get_event_for_view(request.auth, asked.event_id)
     return meetings.request_answer(request=asked, by=request.auth, accept=payload.accept)
 
 
@@ -361,10 +346,5 @@ def scheduler_run_latest(request: HttpRequest, id: int = ID):
         raise PermissionDenied(decision.reason)
     run = selectors.latest_run(event)
     if run is None:
-        from django.http import Http404
-
         raise Http404
     return run
-
-
-__all__ = ["router", "ValidationError", "SchedulingRun"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
-from babel.dates import format_datetime, format_time
+from babel.dates import format_date, format_time
 from django import template
 
 from wenchuang.core.money import babel_locale
@@ -27,8 +27,10 @@ def in_zone(value: dt.datetime | None, zone: object, language: str | None = None
     if value is None:
         return ""
     tz = _zone(zone)
-    text = format_datetime(value.astimezone(tz), format="medium", locale=babel_locale(language))
-    return f"{text} ({tz.key})"
+    local = value.astimezone(tz)
+    locale = babel_locale(language)
+    day = format_date(local, format="medium", locale=locale)
+    return f"{day} {format_time(local, format='short', locale=locale)} ({tz.key})"
 
 
 def time_in_zone(value: dt.datetime | None, zone: object, language: str | None = None) -> str:

@@ -177,9 +177,9 @@ def registrations(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def registration_decide(request: HttpRequest, pk: int, rid: int) -> HttpResponse:
-    event = selectors.get_event_for_view(request.user, pk)
-    registration = get_object_or_404(Registration, pk=rid, event=event)
+def registration_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
+    event = selectors.get_event_for_view(request.user, registration.event_id)
     try:
         participation.registration_decide(
             registration=registration, by=request.user, approve=request.POST.get("approve") == "1"
@@ -191,9 +191,9 @@ def registration_decide(request: HttpRequest, pk: int, rid: int) -> HttpResponse
 
 @require_POST
 @login_required
-def visit_sign_up(request: HttpRequest, pk: int, vid: int) -> HttpResponse:
-    event = selectors.get_event_for_view(request.user, pk)
-    visit = get_object_or_404(FieldVisit, pk=vid, event=event)
+def visit_sign_up(request: HttpRequest, pk: int) -> HttpResponse:
+    visit = get_object_or_404(FieldVisit, pk=pk)
+    event = selectors.get_event_for_view(request.user, visit.event_id)
     try:
         if request.POST.get("leave"):
             participation.field_visit_leave(visit=visit, by=request.user)

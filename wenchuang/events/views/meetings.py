@@ -119,9 +119,9 @@ def my_meetings(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def request_answer(request: HttpRequest, pk: int, rid: int) -> HttpResponse:
-    event = selectors.get_event_for_view(request.user, pk)
-    meeting_request = get_object_or_404(MeetingRequest, pk=rid, event=event)
+def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting_request = get_object_or_404(MeetingRequest, pk=pk)
+    event = selectors.get_event_for_view(request.user, meeting_request.event_id)
     try:
         if request.POST.get("action") == "cancel":
             meetings.request_cancel(request=meeting_request, by=request.user)
@@ -250,9 +250,9 @@ def schedule_run(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def meeting_confirm(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
-    event = selectors.get_event_for_view(request.user, pk)
-    meeting = get_object_or_404(Meeting, pk=mid, event=event)
+def meeting_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_object_or_404(Meeting, pk=pk)
+    event = selectors.get_event_for_view(request.user, meeting.event_id)
     try:
         meetings.meeting_confirm(meeting=meeting, by=request.user)
     except (ValidationError, PermissionDenied) as error:
@@ -260,20 +260,26 @@ def meeting_confirm(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
     return redirect("events:schedule", pk=event.pk)
 
 
-def _agenda_registration(request: HttpRequest, pk: int, rid: int | None):
-    event = selectors.get_event_for_view(request.user, pk)
-    if rid is None:
-        registration = selectors.registration_of(request.user, event)
-        if registration is None:
-            raise PermissionDenied(_("You are not registered for this event."))
-    else:
-        registration = get_object_or_404(Registration, pk=rid, event=event)
+def _agenda_registration(request: HttpRequest, pk: int):
+    registration = get_object_or_404(Registration, pk=pk)
+    event = selectors.get_event_for_view(request.user, registration.event_id)
     return event, registration
 
 
 @login_required
-def agenda_page(request: HttpRequest, pk: int, rid: int | None = None) -> HttpResponse:
-    event, registration = _agenda_registration(request, pk, rid)
+def my_agenda(request: HttpRequest, pk: int) -> HttpResponse:
+    """The signed-in participant's own agenda."""
+    event = selectors.get_event_for_view(request.user, pk)
+    registration = selectors.registration_of(request.user, event)
+    if registration is None:
+        messages.error(request, _("You are not registered for this event."))
+        return redirect(event.get_absolute_url())
+    return redirect("events:agenda", pk=registration.pk)
+
+
+@login_required
+def agenda_page(request: HttpRequest, pk: int) -> HttpResponse:
+    event, registration = _agenda_registration(request, pk)
     context = {**event_context(request, event), "registration": registration}
     try:
         context["items"] = selectors.agenda_for(request.user, registration)
@@ -285,13 +291,13 @@ def agenda_page(request: HttpRequest, pk: int, rid: int | None = None) -> HttpRe
 
 
 @login_required
-def agenda_pdf(request: HttpRequest, pk: int, rid: int) -> HttpResponse:
-    event, registration = _agenda_registration(request, pk, rid)
+def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    event, registration = _agenda_registration(request, pk)
     try:
         items = selectors.agenda_for(request.user, registration)
     except ValidationError as error:
         refused(request, error)
-        return redirect("events:agenda", pk=event.pk, rid=registration.pk)
+        return redirect("events:agenda", pk=registration.pk)
     pdf = render_pdf(
         "events/documents/agenda.html",
         {
@@ -306,13 +312,13 @@ def agenda_pdf(request: HttpRequest, pk: int, rid: int) -> HttpResponse:
 
 
 @login_required
-def agenda_ics(request: HttpRequest, pk: int, rid: int) -> HttpResponse:
-    event, registration = _agenda_registration(request, pk, rid)
+def agenda_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    event, registration = _agenda_registration(request, pk)
     try:
         items = selectors.agenda_for(request.user, registration)
     except ValidationError as error:
         refused(request, error)
-        return redirect("events:agenda", pk=event.pk, rid=registration.pk)
+        return redirect("events:agenda", pk=registration.pk)
     body = calendar.agenda_ics(event, registration, items, host=request.get_host())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = (
