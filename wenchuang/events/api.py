@@ -1,6 +1,5 @@
 """Events in the JSON API: events, registrations, meeting requests, meetings, agendas, runs."""
 
-
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied
