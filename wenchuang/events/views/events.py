@@ -37,8 +37,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "events/list.html",
         {
             "page": page,
-            "kinds": Event.Kind.choices,
-            "kind": kind,
+            "event_kinds": Event.Kind.choices,
+            "event_kind": kind,
             "when": when,
             "may_create": permissions.can_create_event(request.user).allowed,
         },
