@@ -56,6 +56,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy wenchuang/*/services.py wenchuang/workflows/services/*.py wenchuang/funding/services/*.py wenchuang/*/selectors.py \
+		wenchuang/events/services/*.py \
 		wenchuang/workflows/reviewing/services.py wenchuang/workflows/reviewing/selectors.py
 
 format: install

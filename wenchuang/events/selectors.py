@@ -157,13 +157,15 @@ def agenda(registration: Registration) -> list[AgendaItem]:
         )
     for s in event.sessions.all():
         items.append(
-            AgendaItem(s.starts_at, s.ends_at, "session", s.title, s.room, key=f"session-{s.pk}")
+            AgendaItem(
+                s.starts_at, s.ends_at, "session", str(s.title), s.room, key=f"session-{s.pk}"
+            )
         )
     for sign_up in registration.visit_sign_ups.select_related("visit"):
         v = sign_up.visit
         items.append(
             AgendaItem(
-                v.starts_at, v.ends_at, "visit", v.title, v.meeting_point, key=f"visit-{v.pk}"
+                v.starts_at, v.ends_at, "visit", str(v.title), v.meeting_point, key=f"visit-{v.pk}"
             )
         )
     return sorted(items, key=lambda i: (i.starts_at, i.kind))

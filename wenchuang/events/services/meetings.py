@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
 from wenchuang.core.audit import audit_record
@@ -94,7 +95,7 @@ def request_meeting(
         "meeting_requested",
         [other.user],
         {"request": request, "event": me.event},
-        link=me.event.get_absolute_url() + "meetings/",
+        link=reverse_lazy("events:meetings", args=[me.event_id]),
     )
     return request
 

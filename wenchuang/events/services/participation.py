@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -105,7 +106,7 @@ def registration_decide(*, registration: Registration, by: Any, approve: bool) -
         "event_registration_decided",
         [registration.user],
         {"registration": registration, "event": registration.event, "approved": approve},
-        link=registration.event.get_absolute_url(),
+        link=reverse_lazy("events:detail", args=[registration.event_id]),
     )
     return registration
 

@@ -6,7 +6,8 @@ import datetime as dt
 import logging
 import threading
 import time
-from typing import Any
+from collections.abc import Hashable
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -73,7 +74,7 @@ def build_problem(event: Event) -> scheduler.Problem:
         ).order_by("created_at", "pk")
     ]
     slots = list(MeetingSlot.objects.filter(event=event).order_by("starts_at"))
-    availability: dict[int, list[int]] = {}
+    availability: dict[Hashable, list[Hashable]] = {}
     for registration_id, slot_id in Availability.objects.filter(
         registration__event=event, registration__status=approved
     ).values_list("registration_id", "slot_id"):
@@ -156,9 +157,9 @@ def _apply(run: SchedulingRun, result: scheduler.Schedule) -> None:
         [
             Meeting(
                 event=event,
-                request_id=p.request,
-                slot_id=p.slot,
-                table_id=p.table,
+                request_id=cast(int, p.request),
+                slot_id=cast(int, p.slot),
+                table_id=cast(int, p.table),
                 run=run,
             )
             for p in result.placements
