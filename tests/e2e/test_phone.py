@@ -13,6 +13,7 @@ from django.utils import translation
 from wenchuang.designation.models import Designation
 from wenchuang.directory.demo import generate
 from wenchuang.directory.models import Enterprise, Investor, Park
+from wenchuang.events.models import Event
 from wenchuang.workflows.models import Call
 
 from .conftest import TIMEOUT_MS
@@ -83,6 +84,9 @@ def _phone_pages() -> list[str]:
         *[f"/calls/{pk}/" for pk in Call.objects.order_by("id").values_list("id", flat=True)],
         "/designation/",
         Designation.objects.order_by("id").first().get_absolute_url(),
+        "/events/",
+        *[e.get_absolute_url() for e in Event.objects.order_by("id")],
+        *[f"{e.get_absolute_url()}report/" for e in Event.objects.order_by("id")[:1]],
     ]
 
 
