@@ -13,7 +13,7 @@ from django.utils import translation
 from icalendar import Calendar
 
 from wenchuang.core.money import Money
-from wenchuang.events.models import MeetingRequest, MeetingSlot, Registration
+from wenchuang.events.models import Event, MeetingRequest, MeetingSlot, Registration
 from wenchuang.events.services import scheduling
 from wenchuang.events.signings import Signing, register_signing_source, unregister_signing_source
 
@@ -206,3 +206,58 @@ def test_the_report_counts_countries_meetings_and_signings_from_a_source(client,
     assert "无锡数字文旅合作协议" in text
     assert "12,000,000" in text
     assert "Germany" in text and "China" in text
+
+
+def test_staff_create_an_event_in_its_own_zone_and_open_registration(client, cast):
+    _login(client, cast["wuxi_staff"])
+    organiser = cast["wuxi_staff"].organisation
+    response = client.post(
+        reverse("events:create"),
+        {
+            "title_zh_hans": "无锡文旅项目推介会",
+            "kind": "promotion",
+            "format": "hybrid",
+            "time_zone": "Asia/Shanghai",
+            "starts_at": "2027-05-10T09:00",
+            "ends_at": "2027-05-10T17:00",
+            "region_code": "320211",
+            "organiser": organiser.pk,
+            "meeting_minutes": 30,
+        },
+    )
+    event = Event.objects.get()
+    assert response.status_code == 302
+    assert event.starts_at == dt.datetime(2027, 5, 10, 1, 0, tzinfo=dt.UTC)
+    assert (event.status, event.province_code, event.prefecture_code) == (
+        "draft",
+        "320000",
+        "320200",
+    )
+    client.post(reverse("events:move", args=[event.pk]), {"target": "open"})
+    event.refresh_from_db()
+    assert event.status == "open"
+
+
+def test_an_unknown_region_on_the_event_form_is_named(client, cast):
+    _login(client, cast["wuxi_staff"])
+    page = client.post(
+        reverse("events:create"),
+        {
+            "title_en": "Promotion",
+            "kind": "promotion",
+            "format": "online",
+            "time_zone": "Asia/Shanghai",
+            "starts_at": "2027-05-10T09:00",
+            "ends_at": "2027-05-10T17:00",
+            "region_code": "999999",
+            "organiser": cast["wuxi_staff"].organisation.pk,
+            "meeting_minutes": 30,
+        },
+        follow=True,
+    )
+    assert "999999" in page.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_visitors_cannot_create_events(client, cast):
+    assert _login(client, cast["rep"]).get(reverse("events:create")).status_code == 403
