@@ -21,7 +21,7 @@ ParticipantRole = choices_named("ParticipantRole", Registration.Role)
 ID = Path(..., ge=1, le=MAX_ID)
 
 
-class EventOut(Schema):
+class EventDetailOut(Schema):
     id: int
     title: str
     summary: str
@@ -45,26 +45,32 @@ class EventOut(Schema):
         return str(obj.organiser)
 
 
-class EventQuery(PageQuery):
+class EventListQuery(PageQuery):
     kind: EventKind | None = None  # type: ignore[valid-type]
     upcoming: bool | None = None
 
 
-@router.listing("/events", EventOut, tags=["events"], operation_id="event_list", summary="Events")
-def event_list(request: HttpRequest, query: Query[EventQuery]):
+@router.listing(
+    "/events", EventDetailOut, tags=["events"], operation_id="event_list", summary="Events"
+)
+def event_list(request: HttpRequest, query: Query[EventListQuery]):
     return selectors.events_for(
         request.auth, kind=query.kind.value if query.kind else "", upcoming=query.upcoming
     )
 
 
 @router.read(
-    "/events/{id}", EventOut, tags=["events"], operation_id="event_detail", summary="One event"
+    "/events/{id}",
+    EventDetailOut,
+    tags=["events"],
+    operation_id="event_detail",
+    summary="One event",
 )
 def event_detail(request: HttpRequest, id: int = ID):
     return selectors.get_event_for_view(request.auth, id)
 
 
-class RegistrationOut(Schema):
+class EventRegistrationOut(Schema):
     id: int
     display_name: str
     role: str
@@ -75,19 +81,19 @@ class RegistrationOut(Schema):
     status: str
 
 
-class RegistrationQuery(PageQuery):
+class EventRegistrationQuery(PageQuery):
     role: ParticipantRole | None = None  # type: ignore[valid-type]
     country: str = Field("", pattern=r"^([A-Za-z]{2})?$")
 
 
 @router.listing(
     "/events/{id}/registrations",
-    RegistrationOut,
+    EventRegistrationOut,
     tags=["events"],
     operation_id="event_registration_list",
     summary="Approved participants (organisers: every registration)",
 )
-def registration_list(request: HttpRequest, query: Query[RegistrationQuery], id: int = ID):
+def registration_list(request: HttpRequest, query: Query[EventRegistrationQuery], id: int = ID):
     event = selectors.get_event_for_view(request.auth, id)
     role = query.role.value if query.role else ""
     if permissions.is_organiser(request.auth, event):
@@ -97,7 +103,7 @@ def registration_list(request: HttpRequest, query: Query[RegistrationQuery], id:
     return selectors.participants_for(request.auth, event, role=role, country=query.country)
 
 
-class RegistrationIn(Schema):
+class EventRegistrationIn(Schema):
     role: ParticipantRole  # type: ignore[valid-type]
     country: str = Field(..., min_length=2, max_length=2, description="ISO 3166 alpha-2")
     languages: list[str] = Field(default_factory=list, max_length=12)
@@ -109,31 +115,31 @@ class RegistrationIn(Schema):
 @router.write(
     "POST",
     "/events/{id}/registrations",
-    {201: RegistrationOut},
+    {201: EventRegistrationOut},
     tags=["events"],
     operation_id="event_register",
     summary="Register the caller (the organiser approves)",
 )
-def event_register(request: HttpRequest, payload: RegistrationIn, id: int = ID):
+def event_register(request: HttpRequest, payload: EventRegistrationIn, id: int = ID):
     event = selectors.get_event_for_view(request.auth, id)
     data = payload.model_dump()
     data["role"] = payload.role.value
     return Status(201, participation.register(event=event, by=request.auth, **data))
 
 
-class DecisionIn(Schema):
+class EventRegistrationDecisionIn(Schema):
     approve: bool
 
 
 @router.write(
     "POST",
     "/event-registrations/{id}/decision",
-    {200: RegistrationOut},
+    {200: EventRegistrationOut},
     tags=["events"],
     operation_id="event_registration_decide",
     summary="Approve or reject a registration (organisers)",
 )
-def registration_decide(request: HttpRequest, payload: DecisionIn, id: int = ID):
+def registration_decide(request: HttpRequest, payload: EventRegistrationDecisionIn, id: int = ID):
     registration = Registration.objects.filter(pk=id).first()
     if registration is None:
         raise Http404
@@ -143,7 +149,7 @@ def registration_decide(request: HttpRequest, payload: DecisionIn, id: int = ID)
     )
 
 
-class MeetingRequestOut(Schema):
+class EventMeetingRequestOut(Schema):
     id: int
     requester_id: int
     requester: str
@@ -173,7 +179,7 @@ def _me(request: HttpRequest, event: Event) -> Registration:
 
 @router.listing(
     "/events/{id}/meeting-requests",
-    MeetingRequestOut,
+    EventMeetingRequestOut,
     tags=["events"],
     operation_id="event_meeting_request_list",
     summary="The caller's meeting requests, sent and received (organisers: all)",
@@ -187,7 +193,7 @@ def meeting_request_list(request: HttpRequest, query: Query[PageQuery], id: int 
     return rows.order_by("-created_at", "-id")
 
 
-class MeetingRequestIn(Schema):
+class EventMeetingRequestIn(Schema):
     recipient: int = Field(
         ..., ge=1, le=MAX_ID, description="The other participant's registration id"
     )
@@ -197,12 +203,12 @@ class MeetingRequestIn(Schema):
 @router.write(
     "POST",
     "/events/{id}/meeting-requests",
-    {201: MeetingRequestOut},
+    {201: EventMeetingRequestOut},
     tags=["events"],
     operation_id="event_meeting_request_create",
     summary="Ask another approved participant for a 1:1 meeting",
 )
-def meeting_request_create(request: HttpRequest, payload: MeetingRequestIn, id: int = ID):
+def meeting_request_create(request: HttpRequest, payload: EventMeetingRequestIn, id: int = ID):
     event = selectors.get_event_for_view(request.auth, id)
     me = _me(request, event)
     return Status(
@@ -213,19 +219,19 @@ def meeting_request_create(request: HttpRequest, payload: MeetingRequestIn, id: 
     )
 
 
-class AnswerIn(Schema):
+class EventMeetingAnswerIn(Schema):
     accept: bool
 
 
 @router.write(
     "POST",
     "/meeting-requests/{id}/answer",
-    {200: MeetingRequestOut},
+    {200: EventMeetingRequestOut},
     tags=["events"],
     operation_id="event_meeting_request_answer",
     summary="Accept or decline a meeting request (the participant asked)",
 )
-def meeting_request_answer(request: HttpRequest, payload: AnswerIn, id: int = ID):
+def meeting_request_answer(request: HttpRequest, payload: EventMeetingAnswerIn, id: int = ID):
     asked = MeetingRequest.objects.select_related("requester", "recipient").filter(pk=id).first()
     if asked is None:
         raise Http404
@@ -233,7 +239,7 @@ def meeting_request_answer(request: HttpRequest, payload: AnswerIn, id: int = ID
     return meetings.request_answer(request=asked, by=request.auth, accept=payload.accept)
 
 
-class MeetingOut(Schema):
+class EventMeetingOut(Schema):
     id: int
     request_id: int
     participants: list[str]
@@ -266,7 +272,7 @@ class MeetingOut(Schema):
 
 @router.listing(
     "/events/{id}/meetings",
-    MeetingOut,
+    EventMeetingOut,
     tags=["events"],
     operation_id="event_meeting_list",
     summary="Scheduled meetings: the caller's (organisers: all)",
@@ -280,7 +286,7 @@ def meeting_list(request: HttpRequest, query: Query[PageQuery], id: int = ID):
     return rows
 
 
-class AgendaItemOut(Schema):
+class EventAgendaItemOut(Schema):
     kind: str
     title: str
     starts_at: dt.datetime
@@ -292,7 +298,7 @@ class AgendaItemOut(Schema):
 
 @router.read(
     "/events/{id}/agenda",
-    list[AgendaItemOut],
+    list[EventAgendaItemOut],
     tags=["events"],
     operation_id="event_agenda",
     summary="The caller's agenda: meetings, sessions and field visits in time order",
@@ -305,7 +311,7 @@ def agenda(request: HttpRequest, id: int = ID):
     return [item.__dict__ for item in selectors.agenda_for(request.auth, me)]
 
 
-class RunOut(Schema):
+class EventSchedulerRunOut(Schema):
     id: int
     status: str
     progress: int
@@ -321,7 +327,7 @@ class RunOut(Schema):
 @router.write(
     "POST",
     "/events/{id}/scheduler-runs",
-    {202: RunOut},
+    {202: EventSchedulerRunOut},
     tags=["events"],
     operation_id="event_scheduler_run",
     summary="Run the meeting scheduler (organisers); one run at a time",
@@ -333,7 +339,7 @@ def scheduler_run(request: HttpRequest, id: int = ID):
 
 @router.read(
     "/events/{id}/scheduler-runs/latest",
-    RunOut,
+    EventSchedulerRunOut,
     tags=["events"],
     operation_id="event_scheduler_run_latest",
     summary="The latest scheduler run and its progress (organisers)",

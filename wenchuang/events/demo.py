@@ -20,6 +20,7 @@ from .models import (
     Event,
     Exhibitor,
     FieldVisitSignUp,
+    Meeting,
     MeetingRequest,
     Registration,
 )
@@ -316,9 +317,12 @@ def _wuxi(staff: User, day: dt.date, rng: random.Random) -> tuple[Event, int]:
             participation.registration_decide(registration=registration, by=staff, approve=True)
             own.append(registration)
     approved = list(Registration.objects.filter(event=event, status="approved").order_by("id"))
-    by_role = {"investor": [], "project_owner": []}
+    # The demo logins' own request is made through the pages' service below.
+    own_ids = {r.pk for r in own}
+    by_role: dict[str, list[Registration]] = {"investor": [], "project_owner": []}
     for r in approved:
-        by_role.setdefault(r.role, []).append(r)
+        if r.pk not in own_ids:
+            by_role.setdefault(r.role, []).append(r)
     availability = []
     for r in approved:
         zone = zoneinfo.ZoneInfo(r.time_zone)
@@ -407,5 +411,7 @@ def _weifang(staff: User, day: dt.date) -> Event:
 
 
 def wipe_demo() -> None:
+    # Meetings first: they hold their slots and tables (a slot with meetings is protected).
+    Meeting.objects.all().delete()
     Event.objects.all().delete()
     User.objects.filter(username__startswith=DEMO_PREFIX).delete()
