@@ -59,6 +59,7 @@ lint: install
 		wenchuang/consulting/services/*.py \
 		wenchuang/investment/services/*.py \
 		wenchuang/market/services/*.py \
+		wenchuang/events/services/*.py \
 		wenchuang/workflows/reviewing/services.py wenchuang/workflows/reviewing/selectors.py
 
 format: install

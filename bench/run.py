@@ -28,6 +28,7 @@ FULL = {
     "bench_ip_registry.py": ["--hashes", "1000000", "--appends", "100000", "--reps", "200"],
     "bench_matchmaking.py": ["--investors", "10000", "--projects", "100000"],
     "bench_listing_search.py": ["--listings", "200000", "--reps", "30"],
+    "bench_scheduler.py": ["--participants", "2000", "--requests", "10000"],
 }
 QUICK = {
     "bench_import.py": ["--rows", "5000"],
@@ -60,6 +61,7 @@ QUICK = {
         "5",
     ],
     "bench_listing_search.py": ["--listings", "2000", "--reps", "3"],
+    "bench_scheduler.py": ["--participants", "200", "--requests", "1000", "--tables", "15"],
 }
 
 

@@ -5,6 +5,7 @@ from wenchuang.cooperation.api import router as cooperation_router
 from wenchuang.core.api import WenchuangAPI
 from wenchuang.designation.api import router as designation_router
 from wenchuang.directory.api import router as directory_router
+from wenchuang.events.api import router as events_router
 from wenchuang.funding.api import router as funding_router
 from wenchuang.investment.api import router as investment_router
 from wenchuang.ip_registry.api import router as ip_registry_router
@@ -42,3 +43,4 @@ api.add_router("/v1/", news_router)
 api.add_router("/v1/", ip_registry_router)
 api.add_router("/v1/", investment_router)
 api.add_router("/v1/", market_router)
+api.add_router("/v1/", events_router)

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("works/", include("wenchuang.ip_registry.urls")),
     path("investment/", include("wenchuang.investment.urls")),
     path("market/", include("wenchuang.market.urls")),
+    path("events/", include("wenchuang.events.urls")),
     path("", include("wenchuang.directory.urls")),
     path("", include("wenchuang.workflows.reviewing.urls")),
     prefix_default_language=False,

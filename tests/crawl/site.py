@@ -21,6 +21,7 @@ from wenchuang.directory.models import (
     ProfileChange,
 )
 from wenchuang.directory.selectors import KINDS
+from wenchuang.events.models import Event
 from wenchuang.funding.models import Award, Tranche, UseReport
 from wenchuang.investment.models import Agreement as InvestmentAgreement
 from wenchuang.investment.models import InvestorProfile, Lead, Project
@@ -101,6 +102,29 @@ def _registered_works() -> list[int]:
     rows = Work.objects.order_by("id")
     picks = [rows.exclude(organisation=None).first(), rows.filter(organisation=None).last()]
     return [work.pk for work in picks if work is not None]
+
+
+def _event_ids(users) -> dict[str, list[int]]:
+    """The demo's events; the crawlers' own registrations and one of each status; a
+    request and a meeting of the rep; the field visits."""
+    from wenchuang.events.models import FieldVisit, Meeting, MeetingRequest, Registration
+
+    rep = users["enterprise rep"]
+    registrations = [
+        *Registration.objects.filter(user=rep).values_list("id", flat=True),
+        *_one_per(Registration, "status"),
+    ]
+    requests = MeetingRequest.objects.filter(recipient__user=rep).order_by("id")
+    return {
+        "event": list(Event.objects.order_by("id").values_list("id", flat=True)),
+        "event_registration": list(dict.fromkeys(registrations)),
+        "meeting_request": [
+            *requests.values_list("id", flat=True)[:1],
+            *_one_per(MeetingRequest, "status"),
+        ],
+        "meeting": list(Meeting.objects.order_by("id").values_list("id", flat=True)[:2]),
+        "field_visit": list(FieldVisit.objects.values_list("id", flat=True)[:1]),
+    }
 
 
 def build_site() -> CrawlSite:
@@ -230,6 +254,7 @@ def build_site() -> CrawlSite:
             "investment_agreement": list(
                 InvestmentAgreement.objects.order_by("id").values_list("id", flat=True)[:2]
             ),
+            **_event_ids(users),
         },
     )
     for role, user in users.items():

@@ -59,6 +59,9 @@ OTHER_ID_SOURCES = {
     "market/orders": "market_order",
     "market/infringement-reports": "infringement_report",
     "statistics": "stat_return",
+    "events": "event",
+    "event-registrations": "event_registration",
+    "meeting-requests": "meeting_request",
 }
 
 

@@ -153,6 +153,36 @@ PK_SOURCES = {
     "ip_registry:detail": lambda site: site.ids["work"],
     "ip_registry:certificate-json": lambda site: site.ids["work"],
     "ip_registry:certificate-pdf": lambda site: site.ids["work"][:1],
+    # Events: every demo event; registrations (approved, pending, withdrawn), requests,
+    # meetings and field visits of the demo's conferences.
+    **{
+        f"events:{name}": lambda site: site.ids["event"]
+        for name in (
+            "detail",
+            "edit",
+            "move",
+            "register",
+            "withdraw",
+            "registrations",
+            "report",
+            "participants",
+            "preference",
+            "request",
+            "meetings",
+            "availability",
+            "setup",
+            "schedule",
+            "schedule-run",
+            "my-agenda",
+        )
+    },
+    "events:registration-decide": lambda site: site.ids["event_registration"],
+    "events:agenda": lambda site: site.ids["event_registration"],
+    "events:agenda-ics": lambda site: site.ids["event_registration"],
+    "events:agenda-pdf": lambda site: site.ids["event_registration"][:1],
+    "events:visit-sign-up": lambda site: site.ids["field_visit"],
+    "events:request-answer": lambda site: site.ids["meeting_request"],
+    "events:meeting-confirm": lambda site: site.ids["meeting"],
 }
 
 

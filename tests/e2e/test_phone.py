@@ -13,6 +13,7 @@ from django.utils import translation
 from wenchuang.designation.models import Designation
 from wenchuang.directory.demo import generate
 from wenchuang.directory.models import Enterprise, Investor, Park
+from wenchuang.events.models import Event
 from wenchuang.investment.models import Project
 from wenchuang.ip_registry.models import Work
 from wenchuang.market.models import Listing
@@ -101,6 +102,9 @@ def _phone_pages() -> list[str]:
             listing.get_absolute_url()
             for listing in Listing.objects.filter(status="published").order_by("id")[:1]
         ],
+        "/events/",
+        *[e.get_absolute_url() for e in Event.objects.order_by("id")],
+        *[f"{e.get_absolute_url()}report/" for e in Event.objects.order_by("id")[:1]],
     ]
 
 

@@ -1,0 +1,1 @@
+"""The events pages (thin: selectors read, services write)."""
