@@ -4,19 +4,17 @@ meeting and the owner accepts (in Chinese); both give their availability; the or
 the scheduler; both see the meeting in their agenda, each in their language; an agreement is
 signed at the event and the event report lists it with its value.
 
-The agreement comes from a signing source registered here; at merge the lead switches it to
-investment's agreements (investment registers its own source)."""
+The agreement is recorded in the investment pipeline (investment's signing source feeds the
+event report)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from urllib.parse import urlsplit
 
 import pytest
 
 from wenchuang.accounts.tests.factories import PASSWORD
-from wenchuang.core.money import Money
 
 from .conftest import TIMEOUT_MS
 
@@ -38,12 +36,8 @@ def sign_in(page, user) -> None:
 
 
 def test_a_cloud_conference_end_to_end(browser, live_server, reference_data, cast, orgs):
+    from wenchuang.directory.tests.factories import InvestorFactory
     from wenchuang.events.models import Meeting, Registration
-    from wenchuang.events.signings import (
-        Signing,
-        register_signing_source,
-        unregister_signing_source,
-    )
     from wenchuang.events.tests.factories import (
         OPENS,
         EventFactory,
@@ -51,12 +45,20 @@ def test_a_cloud_conference_end_to_end(browser, live_server, reference_data, cas
         MeetingTableFactory,
         RegistrationFactory,
     )
+    from wenchuang.investment.models import Agreement
+    from wenchuang.investment.services import lead_create, lead_move
+    from wenchuang.investment.tests.factories import ProjectFactory
 
     event = EventFactory(organiser=orgs["wuxi_centre"])
     for n in range(2):
         MeetingSlotFactory(event=event, starts_at=OPENS + dt.timedelta(minutes=30 * n))
     MeetingTableFactory(event=event, name="云会议室 1", online_link="https://meet.example.org/1")
     owner = RegistrationFactory(event=event, user=cast["rep"], display_name="灵动动画")
+    # The project the two talk about, and the lead staff follow in the investment pipeline.
+    project = ProjectFactory(owner=orgs["acme"])
+    lead = lead_create(project=project, investor=InvestorFactory(), by=cast["wuxi_staff"])
+    for stage in ("contacted", "negotiating"):
+        lead = lead_move(lead=lead, target=stage, by=cast["wuxi_staff"])
     base = f"/events/{event.pk}"  # Chinese, the site's default language
     en = f"/en{base}"
 
@@ -119,25 +121,21 @@ def test_a_cloud_conference_end_to_end(browser, live_server, reference_data, cas
     owner_tab.get_by_text("与Rhein Kultur Ventures会谈").wait_for()
     assert "云会议室 1" in owner_tab.locator("table.agenda").inner_text()
 
-    # 7. An agreement is signed at the event; the report lists it and its value.
-    def signed_here(at):
-        if at.pk != event.pk:
-            return []
-        return [
-            Signing(
-                "VR 博物馆合作协议",
-                ["Rhein Kultur Ventures", "灵动动画"],
-                Money(Decimal("8000000"), "EUR"),
-                dt.date(2027, 4, 20),
-            )
-        ]
-
-    register_signing_source(signed_here)
-    try:
-        staff_tab.goto(f"{en}/report/")
-        signings = staff_tab.locator("table.signings")
-        signings.get_by_text("VR 博物馆合作协议").wait_for()
-        assert "8,000,000" in signings.inner_text()
-        assert "Germany" in staff_tab.locator("main").text_content()  # the chart's table
-    finally:
-        unregister_signing_source(signed_here)
+    # 7. An agreement is signed at the event: staff record it on the lead in the investment
+    #    pipeline, naming the event; the event report lists it with its value.
+    staff_tab.goto(f"/en/investment/leads/{lead.pk}/")
+    form = staff_tab.locator(f"form[action$='/investment/leads/{lead.pk}/agreement/']")
+    form.locator("[name=title]").fill("VR 博物馆合作协议")
+    form.locator("[name=parties]").fill("Rhein Kultur Ventures\n灵动动画")
+    form.locator("[name=signed_on]").fill("2027-04-20")
+    form.locator("[name=value]").fill("8000000")
+    form.locator("[name=currency]").fill("EUR")
+    form.locator("[name=event]").fill(str(event.pk))
+    form.locator("button[type=submit]").click()
+    staff_tab.get_by_text("The agreement was recorded.").wait_for()
+    assert Agreement.objects.get().event_id == event.pk
+    staff_tab.goto(f"{en}/report/")
+    signings = staff_tab.locator("table.signings")
+    signings.get_by_text("VR 博物馆合作协议").wait_for()
+    assert "8,000,000" in signings.inner_text()
+    assert "Germany" in staff_tab.locator("main").text_content()  # the chart's table
