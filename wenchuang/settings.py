@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "wenchuang.designation",
     "wenchuang.workflows",
     "wenchuang.funding",
+    "wenchuang.statistics",
 ]
 
 MIDDLEWARE = [

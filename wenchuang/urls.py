@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("", include("wenchuang.workflows.urls")),
     path("funding/", include("wenchuang.funding.urls")),
     path("designation/", include("wenchuang.designation.urls")),
+    path("statistics/", include("wenchuang.statistics.urls")),
     path("", include("wenchuang.directory.urls")),
     path("", include("wenchuang.workflows.reviewing.urls")),
     prefix_default_language=False,

@@ -1,0 +1,1 @@
+"""Statistics: indicators, reporting obligations, the quarterly calendar and returns."""

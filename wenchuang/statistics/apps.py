@@ -1,0 +1,22 @@
+"""App configuration for statistics: indicators, obligations, the calendar and returns."""
+
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+def _load_standard(sender, using="default", **kwargs) -> None:
+    # After migrate (and a test flush), the standard indicators and obligations exist, so a
+    # fresh installation can take returns at once; staff edit them afterwards.
+    from .standard import load_standard
+
+    load_standard(using=using, only_if_empty=True)
+
+
+class StatisticsConfig(AppConfig):
+    name = "wenchuang.statistics"
+    label = "statistics"
+    verbose_name = _("Statistics")
+
+    def ready(self) -> None:
+        post_migrate.connect(_load_standard, sender=self, dispatch_uid="statistics_standard")
