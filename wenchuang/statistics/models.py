@@ -407,3 +407,14 @@ class ReturnUpload(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+# The figures computed from the returns (cube, releases, targets, reports): see cube_models.
+from .cube_models import (  # noqa: E402, F401
+    ClassLevel,
+    CubeCell,
+    Plan,
+    QuarterlyReport,
+    ReleasedCell,
+    Target,
+)
