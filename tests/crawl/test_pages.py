@@ -81,6 +81,13 @@ PK_SOURCES = {
     "reviews:workload": lambda site: site.ids["call"],
     "reviews:assign": lambda site: site.ids["call"],
     "reviews:ranking": lambda site: site.ids["call"],
+    # Statistics: the demo's plan, its quarters (release), a report being made.
+    "statistics:plan": lambda site: site.ids["stats_plan"],
+    "statistics:release": lambda site: site.ids["stats_period"],
+    **{
+        f"statistics:quarterly-report{suffix}": lambda site: site.ids["stats_report"]
+        for suffix in ("", "-pdf", "-xlsx")
+    },
 }
 
 

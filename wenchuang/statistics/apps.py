@@ -20,3 +20,14 @@ class StatisticsConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_load_standard, sender=self, dispatch_uid="statistics_standard")
+        self._ready_figures()
+
+    def _ready_figures(self) -> None:
+        """The cube's periodic update and the demo figures (after the directory's demo)."""
+        from wenchuang.core.demo import DemoStep, register_demo_step
+
+        from . import cube_tasks, demo  # noqa: F401  (registers the periodic cube update)
+
+        register_demo_step(
+            DemoStep("statistics-figures", create=demo.create_demo, wipe=demo.wipe_demo, order=305)
+        )

@@ -31,6 +31,9 @@ from .models import Indicator, Period, ReturnValue, StatReturn
 NATIONAL = "000000"
 PARK_LEVEL = 4  # region_level of a park's cells (placed at the park's region)
 BASE = "statistics_cube_base"
+# One cube build at a time (two workers, or a release and the periodic update): a
+# transaction-scoped advisory lock on PostgreSQL; SQLite serialises writers anyway.
+CUBE_LOCK = 0x57C0BE
 
 # How each region level reads the base table: (level, region, province, prefecture, where).
 REGION_LEVELS = (
@@ -231,6 +234,9 @@ def build_cube(
         cells = cells.filter(period_id__in=periods_list)
     if provinces is not None:
         cells = cells.filter(Q(province_code__in=provinces) | Q(region_level=0))
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CUBE_LOCK])
     cells._raw_delete(cells.db)  # no signals, no cascades: one DELETE
     with connection.cursor() as cursor:
         _create_base(cursor, periods_list, provinces)

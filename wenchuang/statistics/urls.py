@@ -9,3 +9,8 @@ app_name = "statistics"
 urlpatterns = [
     path("", views.home, name="home"),
 ]
+
+# Dashboards, plans, open data, quarterly reports and releases (figures_urls).
+from . import figures_urls  # noqa: E402
+
+urlpatterns += figures_urls.urlpatterns
