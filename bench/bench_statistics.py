@@ -176,13 +176,14 @@ def dashboard_reads(reps: int, seed: int) -> dict:
     for _ in range(reps):
         region, indicator = rng.choice(prefectures), rng.choice(indicators)
         period = rng.choice(periods)
-        for name, call in (
-            ("by_class", lambda: figures.by_class(reader, indicator, period, region.code)),
-            ("by_region", lambda: figures.by_region(reader, indicator, period, region)),
-            ("series", lambda: figures.series(reader, indicator, region.code, limit=20)),
-        ):
+        calls = {
+            "by_class": (figures.by_class, (reader, indicator, period, region.code)),
+            "by_region": (figures.by_region, (reader, indicator, period, region)),
+            "series": (figures.series, (reader, indicator, region.code)),
+        }
+        for name, (read, arguments) in calls.items():
             started = time.perf_counter()
-            call()
+            read(*arguments)
             timings[name].append((time.perf_counter() - started) * 1000)
     return {
         name: (statistics.median(ms), sorted(ms)[max(0, round(0.95 * len(ms)) - 1)])

@@ -1,4 +1,4 @@
-"""The public dashboard and open data: released quarters only, small cells withheld, SDMX read back."""
+"""Public dashboard and open data: released quarters only, small cells withheld, SDMX read back."""
 
 import csv
 import io

@@ -1,4 +1,4 @@
-"""Wuxi 2019: cultural trade of 8.6 bn yuan is 9.2 % of its service trade, by the platform's sums."""
+"""Wuxi 2019: cultural trade of 8.6 bn yuan is 9.2 % of service trade, by the platform's sums."""
 
 from decimal import Decimal
 
