@@ -5,6 +5,7 @@ from wenchuang.designation.api import router as designation_router
 from wenchuang.directory.api import router as directory_router
 from wenchuang.funding.api import router as funding_router
 from wenchuang.statistics.api import router as statistics_router
+from wenchuang.statistics.figures_api import router as statistics_figures_router
 from wenchuang.workflows.api import router as workflows_router
 from wenchuang.workflows.reviewing.api import router as reviews_router
 
@@ -30,3 +31,4 @@ api.add_router("/v1/", funding_router)
 api.add_router("/v1/", reviews_router)
 api.add_router("/v1/", designation_router)
 api.add_router("/v1/", statistics_router)
+api.add_router("/v1/", statistics_figures_router)

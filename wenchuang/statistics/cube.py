@@ -171,28 +171,32 @@ def _add_sources(cursor, periods: Iterable[Period], provinces: list[str] | None)
                 )
 
 
+def _group_by(*columns: str) -> str:
+    # PostgreSQL refuses a constant ('') in GROUP BY; it groups nothing anyway.
+    return ", ".join(c for c in columns if c != "''")
+
+
 def _roll_up(cursor, now) -> None:
     cube = CubeCell._meta.db_table
     for level, region, province, prefecture, where in REGION_LEVELS:
         for class_level, class_expr in CLASS_LEVELS:
             has_class = f" AND {class_expr} <> ''" if class_level != ClassLevel.ALL else ""
+            group = _group_by("period_id", "indicator_id", region, province, prefecture, class_expr)
             cursor.execute(
                 f"INSERT INTO {cube} ({CELL_COLUMNS}) "
                 f"SELECT period_id, indicator_id, {region}, {level}, {province}, {prefecture}, "
                 f"{int(class_level)}, {class_expr}, 0, {SUMS}, %s FROM {BASE} "
-                f"WHERE {where}{has_class} "
-                f"GROUP BY period_id, indicator_id, {region}, {province}, {prefecture}, "
-                f"{class_expr}",
+                f"WHERE {where}{has_class} GROUP BY {group}",
                 [now],
             )
     for class_level, class_expr in CLASS_LEVELS[:3]:  # parks: all classes, domain, major
         has_class = f" AND {class_expr} <> ''" if class_level != ClassLevel.ALL else ""
+        group = _group_by("period_id", "indicator_id", "park_id", class_expr)
         cursor.execute(
             f"INSERT INTO {cube} ({CELL_COLUMNS}) "
             f"SELECT period_id, indicator_id, MIN(region_id), {PARK_LEVEL}, MIN(province_code), "
             f"MIN(prefecture_code), {int(class_level)}, {class_expr}, park_id, {SUMS}, %s "
-            f"FROM {BASE} WHERE park_id <> 0{has_class} "
-            f"GROUP BY period_id, indicator_id, park_id, {class_expr}",
+            f"FROM {BASE} WHERE park_id <> 0{has_class} GROUP BY {group}",
             [now],
         )
 

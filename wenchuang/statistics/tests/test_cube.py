@@ -91,3 +91,13 @@ def test_another_domains_figures_become_values():
     binhu = cell(q19, "320211", code="cultural_exports")
     assert (binhu.value, binhu.contributors, binhu.largest) == (105, 2, 75)
     assert Indicator.objects.get(code="cultural_exports").pk == binhu.indicator_id
+
+
+def test_the_rebuild_command_recomputes_every_cell():
+    from django.core.management import call_command
+
+    q19, _q20 = wuxi_quarters()
+    call_command("statistics_cube")
+    CubeCell.objects.filter(region_id="320200").delete()
+    call_command("statistics_cube")
+    assert cell(q19, "320200").value == 8000

@@ -94,3 +94,21 @@ def test_the_catalogue_describes_the_dataset_in_dcat(released_2020, client):
     types = {d["dcat:mediaType"] for d in dataset["dcat:distribution"]}
     assert "application/vnd.sdmx.genericdata+xml; version=2.1" in types
     assert dataset["dct:temporal"]["dcat:startDate"]["@value"] == "2020-01-01"
+
+
+def test_the_api_gives_released_aggregates_to_all_and_the_rest_to_staff(
+    released_2020, client, cast
+):
+    query = {"indicator": "revenue", "region": "320200", "by": "region"}
+    public = client.get("/api/v1/statistics/aggregates", query).json()
+    assert public["period"] == "2020Q4"
+    rows = {r["key"]: r for r in public["rows"]}
+    assert float(rows["320211"]["value"]) == 5000
+    assert rows["320213"]["withheld"] and rows["320213"]["value"] is None
+    assert (
+        client.get("/api/v1/statistics/aggregates", query | {"period": "2019Q4"}).status_code == 422
+    )
+    assert client.get("/api/v1/statistics/staff-aggregates", query).status_code in (401, 403)
+    client.force_login(cast["wuxi_staff"])
+    staff = client.get("/api/v1/statistics/staff-aggregates", query | {"period": "2019Q4"})
+    assert {r["key"]: float(r["value"]) for r in staff.json()["rows"]}["320213"] == 4000
