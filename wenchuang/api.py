@@ -1,5 +1,6 @@
 """The JSON API mounted at /api/: one WenchuangAPI with each domain's router under /v1/."""
 
+from wenchuang.cooperation.api import router as cooperation_router
 from wenchuang.core.api import WenchuangAPI
 from wenchuang.designation.api import router as designation_router
 from wenchuang.directory.api import router as directory_router
@@ -32,3 +33,4 @@ api.add_router("/v1/", reviews_router)
 api.add_router("/v1/", designation_router)
 api.add_router("/v1/", statistics_router)
 api.add_router("/v1/", statistics_figures_router)
+api.add_router("/v1/", cooperation_router)

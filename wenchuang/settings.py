@@ -76,7 +76,10 @@ INSTALLED_APPS = [
     "wenchuang.designation",
     "wenchuang.workflows",
     "wenchuang.funding",
+    "wenchuang.events",
     "wenchuang.statistics",
+    "wenchuang.ip_registry",
+    "wenchuang.cooperation",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("funding/", include("wenchuang.funding.urls")),
     path("designation/", include("wenchuang.designation.urls")),
     path("statistics/", include("wenchuang.statistics.urls")),
+    path("cooperation/", include("wenchuang.cooperation.urls")),
     path("", include("wenchuang.directory.urls")),
     path("", include("wenchuang.workflows.reviewing.urls")),
     prefix_default_language=False,

@@ -8,6 +8,7 @@ from django.db.models import Case, When
 
 from wenchuang.accounts.models import User
 from wenchuang.accounts.services import api_token_create
+from wenchuang.cooperation.models import Pairing, PairingBatch
 from wenchuang.designation.models import Designation, FieldAssessment
 from wenchuang.directory import services
 from wenchuang.directory.demo import generate
@@ -171,6 +172,8 @@ def build_site() -> CrawlSite:
                 Designation.objects.filter(status=s).values_list("id", flat=True).first()
                 for s in Designation.Status.values
             ],
+            "pairing_batch": list(PairingBatch.objects.values_list("id", flat=True)),
+            "pairing": _one_per(Pairing, "status"),
             "assessment": list(
                 FieldAssessment.objects.order_by("status", "purpose", "id")
                 .distinct()

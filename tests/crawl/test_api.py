@@ -44,14 +44,18 @@ OTHER_ID_SOURCES = {
     "awards": "award",
     "use-reports": "use_report",
     "reviews": "review_assignment",
+    # A domain's resources under its own prefix: /api/v1/<domain>/<resources>/{id}.
+    "cooperation/batches": "pairing_batch",
+    "cooperation/pairings": "pairing",
 }
 
 
 def kind_of_path(path: str) -> str | None:
     """The record kind an /api/v1/<kinds>/... path serves (None for reference data)."""
-    segment = path.removeprefix("/api/v1/").split("/")[0]
+    segments = path.removeprefix("/api/v1/").split("/")
+    segment = segments[0]
     kind = next((kind for kind in KINDS if f"{kind}s" == segment), None)
-    return kind or OTHER_ID_SOURCES.get(segment)
+    return kind or OTHER_ID_SOURCES.get("/".join(segments[:2])) or OTHER_ID_SOURCES.get(segment)
 
 
 def schema_of(schema: dict, document: dict) -> dict:

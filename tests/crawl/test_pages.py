@@ -88,6 +88,15 @@ PK_SOURCES = {
         f"statistics:quarterly-report{suffix}": lambda site: site.ids["stats_report"]
         for suffix in ("", "-pdf", "-xlsx")
     },
+    # Park pairing: the demo's batch, and a pair at each status.
+    **{
+        f"cooperation:{name}": lambda site: site.ids["pairing_batch"]
+        for name in ("batch", "batch-move", "suggest", "propose")
+    },
+    **{
+        f"cooperation:{name}": lambda site: site.ids["pairing"]
+        for name in ("pairing", "pairing-move", "pairing-sign", "report")
+    },
 }
 
 

@@ -35,5 +35,5 @@ def test_a_reader_opens_the_dashboard_in_chinese_and_downloads_a_csv(page, relea
     assert download.suggested_filename == "series.csv"
     text = open(download.path(), encoding="utf-8-sig").read()
     lines = text.splitlines()
-    assert lines[0].split(",")[1:] == ["数值", "同比增长", "说明"]  # in the reader's language
+    assert lines[0].split(",")[1:] == ["数值", "同比增长", "备注"]  # in the reader's language
     assert any(line.startswith("2020Q4,") for line in lines)

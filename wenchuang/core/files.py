@@ -86,7 +86,7 @@ def _chunks(upload: Any) -> Iterable[bytes]:
             yield chunk
 
 
-def _check_image(upload: Any) -> None:
+def check_image(upload: Any) -> None:
     """Refuse images whose pixel count is out of bounds, reading only their header."""
     from PIL import Image
 
@@ -182,7 +182,7 @@ def file_store(
         raise _too_large(max_bytes)
     extension, mime = sniff(upload, accept)
     if extension in IMAGE_TYPES:
-        _check_image(upload)
+        check_image(upload)
     sha, size = _write_by_hash(upload, max_bytes)
     original = Path(name or getattr(upload, "name", "") or f"file.{extension}").name
     return StoredFile.objects.create(

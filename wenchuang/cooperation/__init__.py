@@ -1,0 +1,1 @@
+"""Park cooperation: pairing parks across regions (the Carrying Plan) and its follow-up."""

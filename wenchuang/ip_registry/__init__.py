@@ -1,0 +1,1 @@
+"""The registry of original works: a tamper-evident log, certificates, near-duplicate search."""
