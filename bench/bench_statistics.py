@@ -159,8 +159,7 @@ def dashboard_reads(reps: int, seed: int) -> dict:
     from wenchuang.accounts.models import User
     from wenchuang.reference.models import Region
     from wenchuang.statistics import figures
-    from wenchuang.statistics.cube_models import CubeCell
-    from wenchuang.statistics.models import Indicator, Period
+    from wenchuang.statistics.models import CubeCell, Indicator, Period
 
     user = User.objects.get(username="staff_national")
     reader = figures.Reader.of(user)

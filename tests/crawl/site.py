@@ -131,6 +131,16 @@ def build_site() -> CrawlSite:
         errors=[{"line": 2, "field": "region_code", "reason": "unknown region"}],
         created_by=users["staff"],
     )
+    from wenchuang.statistics.models import Period, ReturnUpload, StatReturn
+
+    ReturnUpload.objects.create(
+        file_name="季度报表.csv",
+        status="failed",
+        total_rows=2,
+        processed_rows=2,
+        messages=[{"line": 2, "column": "revenue", "message": "请输入数字。"}],
+        created_by=users["staff"],
+    )
     site = CrawlSite(
         users=users,
         records={kind: _samples(model) for kind, model in KINDS.items()},
@@ -174,6 +184,25 @@ def build_site() -> CrawlSite:
             ],
             "pairing_batch": list(PairingBatch.objects.values_list("id", flat=True)),
             "pairing": _one_per(Pairing, "status"),
+            # Statistics: a quarter in each state, returns of each status, the upload above.
+            "period": _one_per(Period, "status"),
+            "stat_return": list(
+                dict.fromkeys(
+                    _one_per(StatReturn, "status")
+                    + _one_per(StatReturn.objects.filter(reporter="park"), "status")
+                    + _one_per(
+                        StatReturn.objects.filter(enterprise__organisation=rep.organisation),
+                        "status",
+                    )
+                    + _one_per(
+                        StatReturn.objects.filter(
+                            park__organisation=users["park manager"].organisation, reporter="park"
+                        ),
+                        "status",
+                    )
+                )
+            ),
+            "return_upload": list(ReturnUpload.objects.values_list("id", flat=True)[:1]),
             "assessment": list(
                 FieldAssessment.objects.order_by("status", "purpose", "id")
                 .distinct()

@@ -47,6 +47,7 @@ OTHER_ID_SOURCES = {
     # A domain's resources under its own prefix: /api/v1/<domain>/<resources>/{id}.
     "cooperation/batches": "pairing_batch",
     "cooperation/pairings": "pairing",
+    "statistics": "stat_return",
 }
 
 

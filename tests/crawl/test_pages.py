@@ -71,6 +71,10 @@ PK_SOURCES = {
     "designation:assessment": lambda site: site.ids["assessment"],
     "designation:designate": lambda site: site.ids["assessment"],
     "designation:decide": lambda site: site.ids["assessment"],
+    "statistics:report": lambda site: site.ids["period"],
+    "statistics:period-move": lambda site: site.ids["period"],
+    "statistics:return-detail": lambda site: site.ids["stat_return"],
+    "statistics:upload-detail": lambda site: site.ids["return_upload"],
     # No domain attaches files yet: an unknown file must answer 404 (or the sign-in), not 5xx.
     "core:file": lambda site: [1],
     # Expert review: assignments (the reviewer's pages) and calls (declaration, staff pages).

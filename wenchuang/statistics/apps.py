@@ -19,7 +19,16 @@ class StatisticsConfig(AppConfig):
     verbose_name = _("Statistics")
 
     def ready(self) -> None:
+        from wenchuang.core.demo import DemoStep, register_demo_step
+
+        # Registers the audit verbs and the daily calendar job.
+        from . import demo, reminders, workflows  # noqa: F401
+
         post_migrate.connect(_load_standard, sender=self, dispatch_uid="statistics_standard")
+        # After the engine (100), funding and designation (200).
+        register_demo_step(
+            DemoStep("statistics", create=demo.create_demo, wipe=demo.wipe_demo, order=300)
+        )
         self._ready_figures()
 
     def _ready_figures(self) -> None:

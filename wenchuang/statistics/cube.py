@@ -25,8 +25,7 @@ from wenchuang.core.regions import placement
 from wenchuang.reference.models import IndustryCategory, Region
 
 from . import sources
-from .cube_models import ClassLevel, CubeCell
-from .models import Indicator, Period, ReturnValue, StatReturn
+from .models import ClassLevel, CubeCell, Indicator, Period, ReturnValue, StatReturn
 
 NATIONAL = "000000"
 PARK_LEVEL = 4  # region_level of a park's cells (placed at the park's region)

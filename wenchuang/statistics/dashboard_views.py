@@ -15,10 +15,10 @@ from wenchuang.reference.models import Region
 
 from . import figures, targets
 from .cube import NATIONAL
-from .cube_models import Plan
 from .dashboard_charts import class_chart, map_chart, series_chart, target_chart
 from .figures import Reader
 from .growth import rounded
+from .models import Plan
 
 
 def _choice(request: HttpRequest, reader: Reader, default_region: str) -> dict[str, Any]:

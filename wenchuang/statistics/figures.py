@@ -19,9 +19,8 @@ from wenchuang.core.regions import Jurisdiction, jurisdiction_of
 from wenchuang.reference.models import IndustryCategory, Region
 
 from .cube import NATIONAL
-from .cube_models import ClassLevel, CubeCell, ReleasedCell
 from .growth import growth, previous_quarter, rounded, share
-from .models import Indicator, Period, ReferenceValue
+from .models import ClassLevel, CubeCell, Indicator, Period, ReferenceValue, ReleasedCell
 from .suppression import CellFacts, Group, suppressed_cells
 
 

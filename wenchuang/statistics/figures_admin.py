@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .cube_models import Plan, Target
+from .models import Plan, Target
 
 
 class TargetInline(admin.TabularInline):

@@ -24,8 +24,19 @@ from wenchuang.reference.models import Region
 from .bulk import bulk_enterprise_returns
 from .calendar import due_date
 from .cube import build_cube
-from .cube_models import CubeCell, Plan, QuarterlyReport, ReleasedCell, Target
-from .models import Indicator, Period, ReferenceValue, ReportingObligation, ReturnValue, StatReturn
+from .models import (
+    CubeCell,
+    Indicator,
+    Period,
+    Plan,
+    QuarterlyReport,
+    ReferenceValue,
+    ReleasedCell,
+    ReportingObligation,
+    ReturnValue,
+    StatReturn,
+    Target,
+)
 from .publishing import period_release, snapshot
 from .services import period_move
 

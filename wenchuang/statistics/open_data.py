@@ -18,9 +18,8 @@ from django.utils import translation
 from wenchuang.reference.models import IndustryCategory, Region
 
 from .cube import NATIONAL
-from .cube_models import ClassLevel, CubeCell, ReleasedCell
 from .figures import shown_value
-from .models import Indicator, Period
+from .models import ClassLevel, CubeCell, Indicator, Period, ReleasedCell
 from .sdmx import ALL_CLASSES, Code, Codes, Observation, sdmx_period
 from .suppression import CellFacts, Group, suppressed_cells
 

@@ -6,8 +6,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
-from .cube_models import CubeCell, ReleasedCell
-from .models import Period
+from .models import CubeCell, Period, ReleasedCell
 from .services import period_move
 
 

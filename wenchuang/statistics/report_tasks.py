@@ -9,7 +9,7 @@ from django_tasks import task
 from wenchuang.reference.models import Region
 
 from .cube import NATIONAL
-from .cube_models import QuarterlyReport
+from .models import QuarterlyReport
 
 
 def _step(report_id: int):

@@ -13,8 +13,7 @@ from django.views.decorators.http import require_POST
 from wenchuang.accounts import roles
 from wenchuang.core.documents import pdf_response
 
-from .cube_models import QuarterlyReport
-from .models import Period
+from .models import Period, QuarterlyReport
 from .publishing import period_release
 from .report_tasks import report_request
 

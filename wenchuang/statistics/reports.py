@@ -22,9 +22,8 @@ from wenchuang.reference.models import Region
 from . import figures, targets
 from .commentary import Movement, commentary
 from .cube import NATIONAL
-from .cube_models import Plan
 from .figures import Figure, Reader
-from .models import Indicator, Period
+from .models import Indicator, Period, Plan
 from .targets import TargetStanding
 
 LANGUAGES = ("zh-hans", "en")

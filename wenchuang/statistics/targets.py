@@ -12,8 +12,7 @@ from wenchuang.directory.models import Enterprise
 from wenchuang.directory.models import PublicationStatus as Published
 
 from . import figures
-from .cube_models import Plan, Target
-from .models import Period
+from .models import Period, Plan, Target
 from .progress import Progress, target_progress
 
 

@@ -6,8 +6,7 @@ import pytest
 
 from wenchuang.statistics import sources
 from wenchuang.statistics.cube import build_cube, refresh_changed
-from wenchuang.statistics.cube_models import ClassLevel, CubeCell
-from wenchuang.statistics.models import Indicator, ReturnValue
+from wenchuang.statistics.models import ClassLevel, CubeCell, Indicator, ReturnValue
 from wenchuang.statistics.tests.cube_data import enterprise_return, wuxi_quarters
 
 pytestmark = pytest.mark.django_db

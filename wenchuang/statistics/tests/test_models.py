@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from wenchuang.statistics.models import Indicator, ReportingObligation, ReturnValue
@@ -72,3 +73,16 @@ def test_current_values_reads_current_rows_of_given_periods():
     rows = list(current_values(since=newest.created_at))
     assert rows == [newest] and rows[0].stat_return.prefecture_code == "320200"
     assert ReturnValue.objects.count() == 3
+
+
+def test_staff_cannot_save_a_relation_the_checker_cannot_apply():
+    indicator = Indicator(code="profit", relations=[{"op": "~", "other": "revenue"}])
+    with pytest.raises(ValidationError) as refused:
+        indicator.clean()
+    assert "needs an op" in refused.value.message_dict["relations"][0]
+    indicator.relations = [{"op": "<=", "other": "turnover"}]
+    with pytest.raises(ValidationError) as refused:
+        indicator.clean()
+    assert refused.value.message_dict["relations"] == ["No indicator turnover to compare with."]
+    indicator.relations = [{"op": "<=", "other": "revenue"}]
+    indicator.clean()

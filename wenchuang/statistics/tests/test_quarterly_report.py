@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from wenchuang.statistics.cube import build_cube
-from wenchuang.statistics.cube_models import QuarterlyReport
+from wenchuang.statistics.models import QuarterlyReport
 from wenchuang.statistics.tests.cube_data import wuxi_quarters
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,7 @@ from django.core.exceptions import ValidationError
 from wenchuang.core.models import AuditEvent
 from wenchuang.core.tests.concurrency import at_once, needs_postgres
 from wenchuang.statistics.cube import build_cube
-from wenchuang.statistics.cube_models import ReleasedCell
-from wenchuang.statistics.models import Period
+from wenchuang.statistics.models import Period, ReleasedCell
 from wenchuang.statistics.publishing import period_release
 from wenchuang.statistics.services import period_move
 from wenchuang.statistics.tests.cube_data import wuxi_quarters
