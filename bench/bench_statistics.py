@@ -25,6 +25,7 @@ import contextlib
 import os
 import random
 import resource
+import shutil
 import statistics
 import sys
 import time
@@ -51,22 +52,34 @@ def setup_django(enterprises: int, quarters: int) -> Path:
 
 
 def build_directory(path: Path, enterprises: int, seed: int) -> float:
+    """The directory once per size, kept as a template; each run starts from a copy of it."""
     marker = path.with_suffix(".directory")
+    template = path.with_suffix(".template")
     if marker.exists():
+        shutil.copyfile(template, path)
         return float(marker.read_text())
     for stale in DATA.glob(path.name + "*"):
         stale.unlink()
     from django.core.management import call_command
 
+    from wenchuang.core import demo
     from wenchuang.directory.demo import generate
     from wenchuang.reference.loading import load_all
 
+    # The directory and the other domains' demo steps, not the statistics ones: this
+    # benchmark writes its own quarters (below) at a scale the demo's checked upload is not for.
+    for name in ("statistics", "statistics-figures"):
+        demo._STEPS.pop(name, None)
     started = time.monotonic()
     call_command("migrate", verbosity=0)
     load_all()
     with contextlib.redirect_stdout(sys.stderr):
         generate(enterprises=enterprises, seed=seed, progress=True)
     elapsed = time.monotonic() - started
+    from django.db import connection
+
+    connection.close()
+    shutil.copyfile(path, template)
     marker.write_text(f"{elapsed:.1f}")
     return elapsed
 
@@ -103,19 +116,13 @@ def write_returns(quarters: int) -> dict:
             "employees": Decimal(enterprise.employees or 20),
         }
 
-    # Only the four benchmark indicators: the obligation's others stay empty here.
-    class Four:
-        pk = obligation.pk
-
-        class indicators:  # noqa: N801 - the interface bulk_enterprise_returns reads
-            @staticmethod
-            def all():
-                return obligation.indicators.filter(code__in=INDICATORS)
-
     count = enterprises.count()
     started = time.monotonic()
     written = bulk_enterprise_returns(
-        obligation=Four, periods=periods, enterprises=enterprises.iterator(2000), values=values
+        obligation=obligation,
+        periods=periods,
+        enterprises=enterprises.iterator(2000),
+        values=values,
     )
     elapsed = time.monotonic() - started
     return {

@@ -23,6 +23,7 @@ FULL = {
     "bench_api.py": ["--enterprises", "100000"],
     "bench_assignment.py": ["--applications", "2000", "--experts", "300"],
     "bench_call_list.py": ["--applications", "10000", "--reps", "30"],
+    "bench_statistics.py": ["--enterprises", "500000", "--quarters", "20"],
 }
 QUICK = {
     "bench_import.py": ["--rows", "5000"],
@@ -30,6 +31,7 @@ QUICK = {
     "bench_api.py": ["--enterprises", "2000", "--duration", "3"],
     "bench_assignment.py": ["--applications", "200", "--experts", "30", "--enterprises", "600"],
     "bench_call_list.py": ["--applications", "200", "--reps", "3"],
+    "bench_statistics.py": ["--enterprises", "2000", "--quarters", "8", "--reps", "10"],
 }
 
 

@@ -83,6 +83,8 @@ def _phone_pages() -> list[str]:
         *[f"/calls/{pk}/" for pk in Call.objects.order_by("id").values_list("id", flat=True)],
         "/designation/",
         Designation.objects.order_by("id").first().get_absolute_url(),
+        "/statistics/dashboard/?region=320200",
+        "/statistics/data/",
     ]
 
 

@@ -178,7 +178,9 @@ def _group_by(*columns: str) -> str:
 def _roll_up(cursor, now) -> None:
     cube = CubeCell._meta.db_table
     for level, region, province, prefecture, where in REGION_LEVELS:
-        for class_level, class_expr in CLASS_LEVELS:
+        # Counties stop at major categories: a county × small-class cell would hold about one
+        # enterprise (withheld anyway) and make the cube nearly as large as the values.
+        for class_level, class_expr in CLASS_LEVELS[:3] if level == 3 else CLASS_LEVELS:
             has_class = f" AND {class_expr} <> ''" if class_level != ClassLevel.ALL else ""
             group = _group_by("period_id", "indicator_id", region, province, prefecture, class_expr)
             cursor.execute(
@@ -225,7 +227,8 @@ def build_cube(
     The cells of the given quarters (and, with `province_codes`, only those provinces'
     cells and the national ones) are deleted and summed again from the current values.
     """
-    now = timezone.now()
+    moment = timezone.now()
+    now = connection.ops.adapt_datetimefield_value(moment)  # raw SQL: the ORM's format
     periods_list = sorted(set(period_ids)) if period_ids is not None else None
     provinces = sorted(set(province_codes)) if province_codes is not None else None
     periods = list(
@@ -248,7 +251,7 @@ def build_cube(
         # The national cells were deleted too: summed again from every province's cells.
         _national(cursor, periods_list, now)
         cursor.execute(f"DROP TABLE IF EXISTS {BASE}")
-    count = CubeCell.objects.filter(computed_at=now).count()
+    count = CubeCell.objects.filter(computed_at=moment).count()
     return BuildResult(cells=count, periods=len(periods))
 
 

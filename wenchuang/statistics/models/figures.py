@@ -26,10 +26,20 @@ class CubeCell(models.Model):
     A cell with `park_id` 0 covers every reporter; a park's cell sits at the park's region.
     """
 
-    period = models.ForeignKey("statistics.Period", models.CASCADE, related_name="+")
-    indicator = models.ForeignKey("statistics.Indicator", models.CASCADE, related_name="+")
+    # No index of their own: the unique key (indicator first) and (period, province_code)
+    # serve every read, and each extra index slows the rebuild's inserts.
+    period = models.ForeignKey(
+        "statistics.Period", models.CASCADE, related_name="+", db_index=False
+    )
+    indicator = models.ForeignKey(
+        "statistics.Indicator", models.CASCADE, related_name="+", db_index=False
+    )
     region = models.ForeignKey(
-        "reference.Region", models.DO_NOTHING, related_name="+", db_constraint=False
+        "reference.Region",
+        models.DO_NOTHING,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
     )
     region_level = models.PositiveSmallIntegerField()
     province_code = models.CharField(max_length=6, blank=True)
@@ -60,7 +70,14 @@ class CubeCell(models.Model):
                 name="statistics_cube_cell_once",
             )
         ]
-        indexes = [models.Index(fields=["period", "province_code"])]
+        # Regions under a region in a quarter (the dashboard's "by region"), and the cells an
+        # incremental update deletes (quarters × provinces).
+        indexes = [
+            models.Index(
+                fields=["period", "region_level", "province_code", "prefecture_code"],
+                name="statistics_cube_by_place",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.indicator_id} {self.period_id} {self.region_id} {self.class_code}"
