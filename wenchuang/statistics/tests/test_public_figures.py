@@ -112,3 +112,34 @@ def test_the_api_gives_released_aggregates_to_all_and_the_rest_to_staff(
     client.force_login(cast["wuxi_staff"])
     staff = client.get("/api/v1/statistics/staff-aggregates", query | {"period": "2019Q4"})
     assert {r["key"]: float(r["value"]) for r in staff.json()["rows"]}["320213"] == 4000
+
+
+def test_a_figure_revised_after_release_says_so(released_2020, client):
+    from decimal import Decimal
+
+    from wenchuang.statistics.cube import refresh_changed
+    from wenchuang.statistics.models import ReturnValue
+
+    _q19, q20 = released_2020
+    binhu = (
+        ReturnValue.objects.filter(
+            stat_return__period=q20, stat_return__region_id="320211", current=True
+        )
+        .order_by("-value")
+        .first()
+    )
+    # A correction written by staff after the release (as an import or the admin would).
+    ReturnValue.objects.filter(pk=binhu.pk).update(current=False)
+    ReturnValue.objects.create(
+        stat_return=binhu.stat_return,
+        indicator=binhu.indicator,
+        value=binhu.value + Decimal(500),
+        single_quarter=binhu.single_quarter,
+        revision=2,
+    )
+    refresh_changed()
+    body = client.get(
+        "/en/statistics/dashboard/", {"region": "320200", "indicator": "revenue"}
+    ).content.decode()
+    assert re.search(r"Binhu</a></td>\s*<td>5,500 <small>Revised after release", body)
+    assert "(first published as 5,000)" in body
