@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from wenchuang.core.planner import refresh_planner_statistics
 from wenchuang.core.regions import placement
 from wenchuang.reference.models import IndustryCategory, Region
 
@@ -252,6 +253,10 @@ def build_cube(
         _national(cursor, periods_list, now)
         cursor.execute(f"DROP TABLE IF EXISTS {BASE}")
     count = CubeCell.objects.filter(computed_at=moment).count()
+    if periods_list is None:
+        # A new cube: without fresh planner statistics SQLite reads a region's cells through
+        # the indicator alone (every cell of it) instead of the place index (decision 0021).
+        transaction.on_commit(refresh_planner_statistics)
     return BuildResult(cells=count, periods=len(periods))
 
 

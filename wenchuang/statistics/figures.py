@@ -227,6 +227,8 @@ def by_region(reader: Reader, indicator: Indicator, period: Period, parent: Regi
     if parent.level == 1:
         filters["province_code"] = parent.code
     elif parent.level == 2:
+        # The province too: the index is (period, region level, province, prefecture).
+        filters["province_code"] = parent.code[:2] + "0000"
         filters["prefecture_code"] = parent.code
     names = {
         r.code: str(r.name)

@@ -59,13 +59,15 @@ class CubeCell(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
+                # Quarter first: a page asks for a quarter and the same one a year before
+                # (an IN of two or three), and an incremental update deletes by quarter.
                 fields=[
+                    "period",
                     "indicator",
                     "region",
                     "class_level",
                     "class_code",
                     "park_id",
-                    "period",
                 ],
                 name="statistics_cube_cell_once",
             )
@@ -74,7 +76,7 @@ class CubeCell(models.Model):
         # incremental update deletes (quarters × provinces).
         indexes = [
             models.Index(
-                fields=["period", "region_level", "province_code", "prefecture_code"],
+                fields=["period", "indicator", "region_level", "province_code", "prefecture_code"],
                 name="statistics_cube_by_place",
             )
         ]
