@@ -15,8 +15,7 @@ from .cube import refresh_changed
 @task()
 def cube_refresh() -> int:
     """Recompute the cells of the quarters and provinces whose values changed."""
-    result = refresh_changed()
-    return result.cells if result else 0
+    return refresh_cells()
 
 
 def returns_arrived() -> None:
@@ -24,7 +23,11 @@ def returns_arrived() -> None:
     transaction.on_commit(cube_refresh.enqueue)
 
 
+def refresh_cells() -> int:
+    """The periodic catch-up: how many cells were recomputed (a run's result is stored as JSON)."""
+    result = refresh_changed()
+    return result.cells if result else 0
+
+
 # A catch-up for writes that did not call returns_arrived (an import, a fix in the admin).
-register_periodic(
-    "statistics_cube", every=datetime.timedelta(minutes=1), run=lambda: refresh_changed()
-)
+register_periodic("statistics_cube", every=datetime.timedelta(minutes=1), run=refresh_cells)
