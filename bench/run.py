@@ -29,6 +29,7 @@ FULL = {
     "bench_matchmaking.py": ["--investors", "10000", "--projects", "100000"],
     "bench_listing_search.py": ["--listings", "200000", "--reps", "30"],
     "bench_scheduler.py": ["--participants", "2000", "--requests", "10000"],
+    "bench_statistics.py": ["--enterprises", "500000", "--quarters", "20"],
 }
 QUICK = {
     "bench_import.py": ["--rows", "5000"],
@@ -62,6 +63,7 @@ QUICK = {
     ],
     "bench_listing_search.py": ["--listings", "2000", "--reps", "3"],
     "bench_scheduler.py": ["--participants", "200", "--requests", "1000", "--tables", "15"],
+    "bench_statistics.py": ["--enterprises", "2000", "--quarters", "8", "--reps", "10"],
 }
 
 

@@ -12,6 +12,7 @@ from wenchuang.ip_registry.api import router as ip_registry_router
 from wenchuang.market.api import router as market_router
 from wenchuang.news.api import router as news_router
 from wenchuang.statistics.api import router as statistics_router
+from wenchuang.statistics.figures_api import router as statistics_figures_router
 from wenchuang.workflows.api import router as workflows_router
 from wenchuang.workflows.reviewing.api import router as reviews_router
 
@@ -37,6 +38,7 @@ api.add_router("/v1/", funding_router)
 api.add_router("/v1/", reviews_router)
 api.add_router("/v1/", designation_router)
 api.add_router("/v1/", statistics_router)
+api.add_router("/v1/", statistics_figures_router)
 api.add_router("/v1/", cooperation_router)
 api.add_router("/v1/", consulting_router)
 api.add_router("/v1/", news_router)

@@ -127,6 +127,21 @@ def _event_ids(users) -> dict[str, list[int]]:
     }
 
 
+def _statistics_ids(users) -> dict[str, list[int]]:
+    """Statistics: the demo's plan, a released and the locked quarter, a queued report."""
+    from wenchuang.statistics.models import Period, Plan, QuarterlyReport
+
+    locked = Period.objects.filter(status="locked").order_by("id")
+    released = Period.objects.filter(status="released").order_by("id")
+    period = locked.first() or released.first()
+    report = QuarterlyReport.objects.create(period=period, requested_by=users["staff"])
+    return {
+        "stats_plan": list(Plan.objects.values_list("id", flat=True)[:1]),
+        "stats_period": [p.pk for p in (locked.first(), released.first()) if p is not None],
+        "stats_report": [report.pk],
+    }
+
+
 def build_site() -> CrawlSite:
     """The demo generator's records, plus what only use creates: a pending change, a job."""
     summary = generate(enterprises=ENTERPRISES, seed=SEED, progress=False, reset=True)
@@ -255,6 +270,7 @@ def build_site() -> CrawlSite:
                 InvestmentAgreement.objects.order_by("id").values_list("id", flat=True)[:2]
             ),
             **_event_ids(users),
+            **_statistics_ids(users),
         },
     )
     for role, user in users.items():

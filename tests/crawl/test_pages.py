@@ -140,6 +140,13 @@ PK_SOURCES = {
     "reviews:workload": lambda site: site.ids["call"],
     "reviews:assign": lambda site: site.ids["call"],
     "reviews:ranking": lambda site: site.ids["call"],
+    # Statistics: the demo's plan, its quarters (release), a report being made.
+    "statistics:plan": lambda site: site.ids["stats_plan"],
+    "statistics:release": lambda site: site.ids["stats_period"],
+    **{
+        f"statistics:quarterly-report{suffix}": lambda site: site.ids["stats_report"]
+        for suffix in ("", "-pdf", "-xlsx")
+    },
     # Park pairing: the demo's batch, and a pair at each status.
     **{
         f"cooperation:{name}": lambda site: site.ids["pairing_batch"]

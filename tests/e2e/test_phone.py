@@ -105,6 +105,8 @@ def _phone_pages() -> list[str]:
         "/events/",
         *[e.get_absolute_url() for e in Event.objects.order_by("id")],
         *[f"{e.get_absolute_url()}report/" for e in Event.objects.order_by("id")[:1]],
+        "/statistics/dashboard/?region=320200",
+        "/statistics/data/",
     ]
 
 

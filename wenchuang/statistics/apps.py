@@ -29,3 +29,19 @@ class StatisticsConfig(AppConfig):
         register_demo_step(
             DemoStep("statistics", create=demo.create_demo, wipe=demo.wipe_demo, order=300)
         )
+        self._ready_figures()
+
+    def _ready_figures(self) -> None:
+        """The cube's periodic update and the demo figures (after the directory's demo)."""
+        from wenchuang.core.demo import DemoStep, register_demo_step
+
+        from . import cube_tasks, figures_admin, figures_demo  # noqa: F401  (registrations)
+
+        register_demo_step(
+            DemoStep(
+                "statistics-figures",
+                create=figures_demo.create_demo,
+                wipe=figures_demo.wipe_demo,
+                order=305,
+            )
+        )

@@ -19,3 +19,8 @@ urlpatterns = [
     path("upload/", uploads_views.upload, name="upload"),
     path("upload/<int:pk>/", uploads_views.upload_detail, name="upload-detail"),
 ]
+
+# Dashboards, plans, open data, quarterly reports and releases (figures_urls).
+from . import figures_urls  # noqa: E402
+
+urlpatterns += figures_urls.urlpatterns

@@ -1,0 +1,250 @@
+"""Statistics at scale: bulk returns, the cube's full rebuild against DuckDB, dashboard p95.
+
+    PYTHONPATH=. python bench/bench_statistics.py --enterprises 125000 [--quarters 20]
+
+The database is built as a user's is: migrate, the reference data, the demo generator
+(`wenchuang demo-data --enterprises N`), then every enterprise's returns for `--quarters`
+quarters (2014 onwards) × 4 indicators through the app's bulk path
+(`statistics.bulk.bulk_enterprise_returns`, what the demo step uses). 500,000 enterprises ×
+20 quarters × 4 indicators is the issue's 40 M values; `make bench` runs it at full scale.
+Measured, in one process:
+- bulk submission: returns/s and values/s written;
+- the cube's full rebuild (`statistics.cube.build_cube`, SQL in SQLite) and, in the same
+  run, DuckDB (sqlite_scanner on the same file) computing the same finest group-by
+  (quarter × indicator × county × small class × park, sums, counts, max) — the ratio;
+- dashboard reads: a random region × class × quarter slice with year-on-year growth
+  (`figures.by_class`, `figures.by_region`, `figures.series`), p50/p95 over `--reps`;
+- peak memory (max RSS) of the process.
+Prints a markdown section for bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import random
+import resource
+import shutil
+import statistics
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+FIRST_YEAR = 2014
+INDICATORS = ("revenue", "value_added", "cultural_exports", "employees")
+
+
+def setup_django(enterprises: int, quarters: int) -> Path:
+    DATA.mkdir(parents=True, exist_ok=True)
+    path = DATA / f"statistics-{enterprises}-{quarters}.sqlite3"
+    os.environ["SQLITE_PATH"] = str(path)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wenchuang.settings")
+    os.environ.setdefault("DEBUG", "1")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    return path
+
+
+def build_directory(path: Path, enterprises: int, seed: int) -> float:
+    """The directory once per size, kept as a template; each run starts from a copy of it."""
+    marker = path.with_suffix(".directory")
+    template = path.with_suffix(".template")
+    if marker.exists():
+        shutil.copyfile(template, path)
+        return float(marker.read_text())
+    for stale in DATA.glob(path.name + "*"):
+        stale.unlink()
+    from django.core.management import call_command
+
+    from wenchuang.core import demo
+    from wenchuang.directory.demo import generate
+    from wenchuang.reference.loading import load_all
+
+    # The directory and the other domains' demo steps, not the statistics ones: this
+    # benchmark writes its own quarters (below) at a scale the demo's checked upload is not for.
+    for name in ("statistics", "statistics-figures"):
+        demo._STEPS.pop(name, None)
+    started = time.monotonic()
+    call_command("migrate", verbosity=0)
+    load_all()
+    with contextlib.redirect_stdout(sys.stderr):
+        generate(enterprises=enterprises, seed=seed, progress=True)
+    elapsed = time.monotonic() - started
+    from django.db import connection
+
+    connection.close()
+    shutil.copyfile(path, template)
+    marker.write_text(f"{elapsed:.1f}")
+    return elapsed
+
+
+def write_returns(quarters: int) -> dict:
+    """Every published enterprise's returns through the bulk path; timed."""
+    from wenchuang.directory.models import Enterprise
+    from wenchuang.statistics.bulk import bulk_enterprise_returns
+    from wenchuang.statistics.calendar import due_date
+    from wenchuang.statistics.models import Period, ReportingObligation
+
+    obligation = ReportingObligation.objects.get(code="enterprise-quarterly")
+    periods = []
+    for n in range(quarters):
+        year, quarter = FIRST_YEAR + n // 4, n % 4 + 1
+        period, _created = Period.objects.get_or_create(
+            year=year, quarter=quarter, defaults={"due_on": due_date(year, quarter, 20)}
+        )
+        periods.append(period)
+    enterprises = Enterprise.objects.filter(status="published").only(
+        "id", "region_id", "province_code", "prefecture_code", "category_id", "mid_code",
+        "major_code", "domain", "park_id", "annual_revenue", "employees",
+    ).order_by("id")  # fmt: skip
+
+    def values(enterprise, period):
+        base = Decimal(enterprise.annual_revenue or 2_000_000)
+        ytd = (base * period.quarter / 4 * (1 + Decimal(period.year - FIRST_YEAR) / 20)).quantize(
+            Decimal(1)
+        )
+        return {
+            "revenue": ytd,
+            "value_added": (ytd * Decimal("0.3")).quantize(Decimal(1)),
+            "cultural_exports": (ytd * Decimal("0.05")).quantize(Decimal(1)),
+            "employees": Decimal(enterprise.employees or 20),
+        }
+
+    count = enterprises.count()
+    started = time.monotonic()
+    written = bulk_enterprise_returns(
+        obligation=obligation,
+        periods=periods,
+        enterprises=enterprises.iterator(2000),
+        values=values,
+    )
+    elapsed = time.monotonic() - started
+    return {
+        "enterprises": count,
+        "returns": count * quarters,
+        "values": written,
+        "seconds": elapsed,
+        "periods": periods,
+    }
+
+
+def duckdb_group_by(path: Path) -> tuple[float, int]:
+    """DuckDB over the same SQLite file: the cube's finest group-by."""
+    import duckdb
+
+    con = duckdb.connect()
+    _load_scanner(con)
+    con.execute(f"ATTACH '{path}' AS s (TYPE sqlite, READ_ONLY)")
+    started = time.monotonic()
+    rows = con.execute(
+        "SELECT count(*) FROM (SELECT r.period_id, v.indicator_id, r.region_id, r.province_code, "
+        "r.prefecture_code, coalesce(r.park_id, 0), r.class_code, r.mid_code, r.major_code, "
+        "r.domain, sum(CAST(v.value AS DOUBLE)), sum(CAST(v.single_quarter AS DOUBLE)), "
+        "count(*), max(abs(CAST(v.value AS DOUBLE))) "
+        "FROM s.statistics_returnvalue v JOIN s.statistics_statreturn r "
+        "ON r.id = v.stat_return_id WHERE v.current GROUP BY ALL)"
+    ).fetchone()[0]
+    return time.monotonic() - started, rows
+
+
+def _load_scanner(con) -> None:
+    """The sqlite_scanner extension from its PyPI package (DuckDB cannot download it here)."""
+    import duckdb_extension_sqlite_scanner as ext
+
+    folder = Path(ext.__file__).parent / "extensions"
+    found = sorted(folder.glob("*/sqlite_scanner.duckdb_extension"))
+    con.execute(f"LOAD '{found[-1]}'")
+
+
+def dashboard_reads(reps: int, seed: int) -> dict:
+    from wenchuang.accounts.models import User
+    from wenchuang.reference.models import Region
+    from wenchuang.statistics import figures
+    from wenchuang.statistics.models import CubeCell, Indicator, Period
+
+    user = User.objects.get(username="staff_national")
+    reader = figures.Reader.of(user)
+    rng = random.Random(seed)
+    prefectures = list(
+        Region.objects.filter(
+            code__in=CubeCell.objects.filter(region_level=2).values("region_id").distinct()
+        )
+    )
+    indicators = list(Indicator.objects.filter(code__in=INDICATORS))
+    periods = list(Period.objects.filter(year__gt=FIRST_YEAR))
+    timings = {"by_class": [], "by_region": [], "series": []}
+    for _ in range(reps):
+        region, indicator = rng.choice(prefectures), rng.choice(indicators)
+        period = rng.choice(periods)
+        calls = {
+            "by_class": (figures.by_class, (reader, indicator, period, region.code)),
+            "by_region": (figures.by_region, (reader, indicator, period, region)),
+            "series": (figures.series, (reader, indicator, region.code)),
+        }
+        for name, (read, arguments) in calls.items():
+            started = time.perf_counter()
+            read(*arguments)
+            timings[name].append((time.perf_counter() - started) * 1000)
+    return {
+        name: (statistics.median(ms), sorted(ms)[max(0, round(0.95 * len(ms)) - 1)])
+        for name, ms in timings.items()
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--enterprises", type=int, default=500_000)
+    parser.add_argument("--quarters", type=int, default=20)
+    parser.add_argument("--reps", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=8)
+    args = parser.parse_args()
+    path = setup_django(args.enterprises, args.quarters)
+    directory_s = build_directory(path, args.enterprises, args.seed)
+    from django.db import connection
+
+    from wenchuang.core.planner import refresh_planner_statistics
+    from wenchuang.statistics.cube import build_cube
+
+    bulk = write_returns(args.quarters)
+    refresh_planner_statistics()
+    connection.close()
+    started = time.monotonic()
+    result = build_cube()
+    cube_s = time.monotonic() - started
+    duck_s, duck_rows = duckdb_group_by(path)
+    reads = dashboard_reads(args.reps, args.seed)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    values_m = bulk["values"] / 1e6
+    print(
+        f"### Statistics: {args.enterprises:,} enterprises × {args.quarters} quarters × 4 "
+        f"indicators ({values_m:.1f} M values), SQLite\n"
+    )
+    print(f"Directory by the demo generator: {directory_s:.0f} s (cached between runs).\n")
+    print("| measure | result | target |\n| --- | --- | --- |")
+    print(
+        f"| bulk submission ({bulk['returns']:,} returns, {bulk['values']:,} values) | "
+        f"{bulk['returns'] / bulk['seconds']:,.0f} returns/s, "
+        f"{bulk['values'] / bulk['seconds']:,.0f} values/s ({bulk['seconds']:.0f} s) | rows/s |"
+    )
+    print(f"| full cube rebuild ({result.cells:,} cells) | {cube_s:.1f} s | |")
+    print(
+        f"| DuckDB 1.5.5, same finest group-by on the same file ({duck_rows:,} groups) | "
+        f"{duck_s:.1f} s | |"
+    )
+    print(f"| rebuild / DuckDB | {cube_s / duck_s:.1f}× | ≤ 2× |")
+    for name, (p50, p95) in reads.items():
+        print(
+            f"| dashboard read `figures.{name}` p50 / p95 ({args.reps} random slices) | "
+            f"{p50:.1f} / {p95:.1f} ms | p95 ≤ 100 ms |"
+        )
+    print(f"| peak memory (max RSS, whole run) | {peak_mb:,.0f} MB | ≤ 4 GB |")
+
+
+if __name__ == "__main__":
+    main()
