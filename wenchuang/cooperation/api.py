@@ -42,7 +42,7 @@ class BatchOut(Schema):
         return str(obj.get_status_display())
 
 
-class ParkRef(Schema):
+class PairedParkOut(Schema):
     id: int
     name: str
     region: str
@@ -59,8 +59,8 @@ class ParkRef(Schema):
 class PairingOut(Schema):
     id: int
     batch_id: int
-    carrying_park: ParkRef
-    partner_park: ParkRef
+    carrying_park: PairedParkOut
+    partner_park: PairedParkOut
     status: str
     status_label: str
     score: Decimal

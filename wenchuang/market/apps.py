@@ -24,4 +24,10 @@ class MarketConfig(AppConfig):
             Listing, can_read=permissions.can_view_listing, can_attach=permissions.can_attach_image
         )
         track(Listing)
+        # Export orders are cultural exports in the statistics (the cube reads them).
+        from wenchuang.statistics.sources import register_source
+
+        from .export_figures import exports_for_period
+
+        register_source("cultural_exports", exports_for_period)
         register_demo_step(DemoStep("market", create=demo.create, wipe=demo.wipe, order=370))

@@ -19,6 +19,7 @@ from wenchuang.core.transitions import Conflict, transition
 
 from . import permissions
 from .calendar import due_date
+from .cube_tasks import returns_arrived
 from .models import (
     Indicator,
     Period,
@@ -150,6 +151,9 @@ def return_submit(
             for code in changes
         },
     )
+    # The dashboards' cube catches up once this commits (not before: a rolled-back return
+    # must not move it).
+    returns_arrived()
     return Submitted(existing, created=created, changed=changes)
 
 

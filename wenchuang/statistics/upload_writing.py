@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from .cube_tasks import returns_arrived
 from .models import ReturnValue, StatReturn
 from .placing import fill_placement, reporter_key
 from .services import obligation_indicators
@@ -111,4 +112,6 @@ def write_checked(checked, by) -> int:
             StatReturn.objects.filter(pk__in=revised[start : start + 900]).update(
                 version=F("version") + 1, updated_at=now
             )
+    if written:
+        returns_arrived()  # the cube catches up after the upload commits
     return written

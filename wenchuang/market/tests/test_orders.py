@@ -156,6 +156,33 @@ def test_completed_orders_abroad_count_as_cultural_exports(published, marie, cas
     report = selectors.sales_report(rep)
     assert report[0].orders == 2 and report[0].amount_cny == Decimal("7600.00")
     assert report[0].export_cny == Decimal("5000.00")
+    # The statistics read the export (not the domestic order) as the seller's cultural
+    # exports, year to date, in the seller's region and the listing's class.
+    _the_cube_counts_the_export(published, today)
+
+
+def _the_cube_counts_the_export(listing, today):
+    from wenchuang.market.export_figures import exports_for_period
+    from wenchuang.statistics.cube import build_cube
+    from wenchuang.statistics.models import CubeCell, Indicator, Period
+    from wenchuang.statistics.sources import sources
+    from wenchuang.statistics.standard import load_standard
+
+    assert exports_for_period in sources()["cultural_exports"]
+    load_standard(only_if_empty=True)
+    period = Period.objects.create(
+        year=today.year, quarter=(today.month - 1) // 3 + 1, due_on=today + dt.timedelta(days=30)
+    )
+    rows = exports_for_period(period)
+    assert [(r.region_code, r.class_code, r.value) for r in rows] == [
+        (listing.enterprise.region_id, "0241", Decimal("5000.00"))
+    ]
+    build_cube(period_ids=[period.pk])
+    exports = Indicator.objects.get(code="cultural_exports")
+    national = CubeCell.objects.get(
+        period=period, indicator=exports, region_level=0, class_level=0, park_id=0
+    )
+    assert national.value == Decimal("5000.00") and national.contributors == 1
 
 
 def test_a_listing_waits_for_moderation_before_anyone_can_order(seller, cast, marie):
