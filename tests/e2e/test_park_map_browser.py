@@ -35,6 +35,8 @@ def site(reference_data, directory):
 def test_the_map_is_drawn_and_a_park_dot_opens_the_park(page, site):
     page.goto("/en/")
     page.locator(READY).wait_for()
+    # The home page has grown (the sections bar, the latest news): bring the map into view.
+    page.locator(MAP).scroll_into_view_if_needed()
     # The list beside the map links every park too.
     assert page.locator("#chart-park-map table").get_by_role("link", name="Wuxi Studios").count()
     x, y = page.evaluate(DOT_POSITION, "Wuxi Studios")
@@ -50,6 +52,8 @@ def test_the_map_is_drawn_and_a_park_dot_opens_the_park(page, site):
 def test_the_map_zooms_with_the_wheel(page, site):
     page.goto("/en/")
     page.locator(READY).wait_for()
+    # The home page has grown (the sections bar, the latest news): bring the map into view.
+    page.locator(MAP).scroll_into_view_if_needed()
     before = page.evaluate(DOT_POSITION, "Wuxi Studios")
     box = page.locator(MAP).bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)

@@ -20,7 +20,7 @@ PairingStatus = choices_named("PairingStatus", Pairing.Status)
 TAGS = ["cooperation"]
 
 
-class BatchOut(Schema):
+class PairingBatchOut(Schema):
     id: int
     code: str
     title: str
@@ -87,7 +87,7 @@ class PairingQuery(PageQuery):
     status: PairingStatus | None = None  # type: ignore[valid-type]
 
 
-class ReportOut(Schema):
+class OutcomeReportOut(Schema):
     id: int
     year: int
     half: int
@@ -103,7 +103,7 @@ class ReportOut(Schema):
         return obj.currency_id
 
 
-class ReportIn(Schema):
+class OutcomeReportIn(Schema):
     year: int = Field(..., ge=2000, le=2100)
     half: int = Field(..., ge=1, le=2)
     enterprises_relocated: int = Field(0, ge=0, le=10_000_000)
@@ -114,7 +114,7 @@ class ReportIn(Schema):
     activities: str = Field("", max_length=5000)
 
 
-class MoveIn(Schema):
+class PairingMoveIn(Schema):
     target: PairingStatus = Field(description="confirmed, declined, suggested or ended")  # type: ignore[valid-type]
     note: str = Field("", max_length=500)
 
@@ -130,7 +130,7 @@ def _version(if_match: str | None) -> str | None:
 
 @router.listing(
     "/cooperation/batches",
-    BatchOut,
+    PairingBatchOut,
     operation_id="pairing_batch_list",
     url_name="pairing-batch-list",
     tags=TAGS,
@@ -143,7 +143,7 @@ def batch_list(request: HttpRequest, query: Query[PageQuery]):
 
 @router.read(
     "/cooperation/batches/{id}",
-    BatchOut,
+    PairingBatchOut,
     operation_id="pairing_batch_detail",
     url_name="pairing-batch-detail",
     tags=TAGS,
@@ -189,7 +189,7 @@ def pairing_detail(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)):
 )
 def pairing_move(
     request: HttpRequest,
-    payload: MoveIn,
+    payload: PairingMoveIn,
     id: int = Path(..., ge=1, le=MAX_ID),
     if_match: str | None = IF_MATCH,
 ):
@@ -210,7 +210,7 @@ def pairing_move(
 
 @router.read(
     "/cooperation/pairings/{id}/reports",
-    list[ReportOut],
+    list[OutcomeReportOut],
     operation_id="pairing_report_list",
     url_name="pairing-report-list",
     tags=TAGS,
@@ -223,12 +223,14 @@ def report_list(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)):
 @router.write(
     "POST",
     "/cooperation/pairings/{id}/reports",
-    {201: ReportOut},
+    {201: OutcomeReportOut},
     operation_id="pairing_report_create",
     tags=TAGS,
     summary="Report a half-year's outcomes (either park's managers, or staff over them)",
 )
-def report_create(request: HttpRequest, payload: ReportIn, id: int = Path(..., ge=1, le=MAX_ID)):
+def report_create(
+    request: HttpRequest, payload: OutcomeReportIn, id: int = Path(..., ge=1, le=MAX_ID)
+):
     pairing = selectors.get_pairing_for_view(request.auth, id)
     report = services.outcome_report_submit(
         pairing=pairing,

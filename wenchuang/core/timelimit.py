@@ -63,7 +63,10 @@ def query_time_limit(ms: int | None = None, using: str = DEFAULT_DB_ALIAS) -> It
     try:
         yield
     except OperationalError as exc:
-        if "interrupted" in str(exc):
+        # Interrupted while a connection first opens a full-text table, SQLite says
+        # "vtable constructor failed" instead: past the deadline it is the same timeout.
+        past = time.monotonic() > deadline
+        if "interrupted" in str(exc) or (past and "vtable constructor failed" in str(exc)):
             raise QueryTimeout(str(exc)) from exc
         raise
     finally:
