@@ -147,10 +147,10 @@ def pairing_propose(*, batch: PairingBatch, carrying: Park, partner: Park, by: A
     return pairing
 
 
-def managers_of(pairing: Pairing):
+def managers_of(pairing: Pairing) -> list[Any]:
     """Both parks' managers (the operators' park managers)."""
     ids = [p.organisation_id for p in (pairing.carrying_park, pairing.partner_park)]
-    users = []
+    users: list[Any] = []
     for organisation_id in ids:
         if organisation_id:
             users.extend(roles.representatives(organisation_id, Role.PARK_MANAGER))
