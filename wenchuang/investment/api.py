@@ -5,116 +5,33 @@ profiles for everybody, matches for the investor's or project's own people and s
 and the report for centre staff over their jurisdiction.
 """
 
-import datetime
-from decimal import Decimal
-
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Query, Schema, Status
+from ninja import Path, Query, Status
 
 from wenchuang.core.api import DomainRouter
 from wenchuang.core.api_pages import PageQuery
 from wenchuang.core.permissions import require
-from wenchuang.core.transitions import version_of
-from wenchuang.directory.api.schemas import MAX_ID, choices_named
+from wenchuang.directory.api.schemas import MAX_ID
 
 from . import permissions, selectors, services
-from .matching.explain import explain
-from .models import InvestorProfile, Lead, Project
+from .api_schemas import (
+    AgreementOut,
+    FeedbackIn,
+    FeedbackOut,
+    LeadOut,
+    LeadQuery,
+    MatchOut,
+    MoveIn,
+    ProfileOut,
+    ProjectIn,
+    ProjectOut,
+    ProjectQuery,
+)
 
 router = DomainRouter()
 TAGS = ["investment"]
-ProjectStatus = choices_named("ProjectStatus", Project.Status)
-LeadStage = choices_named("LeadStage", Lead.Stage)
-
-
-class ProjectOut(Schema):
-    id: int
-    title: str
-    pitch: str
-    owner: str
-    category: str = Field(description="The project category's code")
-    category_label: str
-    industry_class: str | None = Field(description="Small class of the 2018 classification")
-    region: str = Field(description="GB/T 2260 code")
-    park_id: int | None
-    amount: Decimal | None
-    currency: str | None = Field(description="ISO 4217 code of the amount")
-    investment_type: str
-    stage: str
-    status: str
-    status_label: str
-    version: str
-
-    @staticmethod
-    def resolve_title(obj: Project) -> str:
-        return obj.title
-
-    @staticmethod
-    def resolve_pitch(obj: Project) -> str:
-        return obj.pitch
-
-    @staticmethod
-    def resolve_owner(obj: Project) -> str:
-        return str(obj.owner)
-
-    @staticmethod
-    def resolve_category(obj: Project) -> str:
-        return obj.category.code
-
-    @staticmethod
-    def resolve_category_label(obj: Project) -> str:
-        return str(obj.category)
-
-    @staticmethod
-    def resolve_industry_class(obj: Project) -> str | None:
-        return obj.industry_class_id
-
-    @staticmethod
-    def resolve_region(obj: Project) -> str:
-        return obj.region_id
-
-    @staticmethod
-    def resolve_currency(obj: Project) -> str | None:
-        return obj.currency_id
-
-    @staticmethod
-    def resolve_status_label(obj: Project) -> str:
-        return str(obj.get_status_display())
-
-    @staticmethod
-    def resolve_version(obj: Project) -> str:
-        return version_of(obj)
-
-
-class ProjectQuery(PageQuery):
-    q: str = Field("", max_length=200)
-    category: str = Field("", max_length=40, description="A project category's code")
-    province: str = Field("", pattern=r"^(\d{6})?$", description="A province's GB/T 2260 code")
-    status: ProjectStatus | None = None  # type: ignore[valid-type]
-
-
-class ProjectIn(Schema):
-    owner: int | None = Field(
-        None, ge=1, le=MAX_ID, description="The organisation (default: the caller's first)"
-    )
-    title_zh_hans: str = Field(..., min_length=1, max_length=200)
-    title_en: str = Field("", max_length=200)
-    pitch_zh_hans: str = Field("", max_length=20000)
-    pitch_en: str = Field("", max_length=20000)
-    category: str = Field(..., max_length=40, description="A project category's code")
-    industry_class: str = Field("", max_length=4)
-    region: str = Field("", max_length=6, description="GB/T 2260 code; default: the owner's")
-    amount: Decimal | None = Field(None, ge=0, max_digits=16, decimal_places=2)
-    currency: str = Field("", max_length=3, description="ISO 4217; required with an amount")
-    investment_type: choices_named("InvestmentType", Project.InvestmentType) | None = None  # type: ignore[valid-type]
-    stage: choices_named("ProjectStage", Project.Stage) | None = None  # type: ignore[valid-type]
-
-
-class MoveIn(Schema):
-    target: str = Field(..., max_length=16, description="The status or stage to move to")
-    note: str = Field("", max_length=500)
 
 
 @router.listing(
@@ -189,46 +106,6 @@ def project_move(request: HttpRequest, payload: MoveIn, id: int = Path(..., ge=1
     return selectors.get_project(id)
 
 
-class ProfileOut(Schema):
-    id: int
-    investor_id: int
-    name: str
-    country: str
-    categories: list[str]
-    classes: list[str]
-    regions: list[str]
-    stages: list[str]
-    ticket_min: Decimal | None
-    ticket_max: Decimal | None
-    currency: str | None
-    languages: list[str]
-    interest_statement: str
-
-    @staticmethod
-    def resolve_name(obj: InvestorProfile) -> str:
-        return str(obj.investor)
-
-    @staticmethod
-    def resolve_country(obj: InvestorProfile) -> str:
-        return obj.investor.country
-
-    @staticmethod
-    def resolve_categories(obj: InvestorProfile) -> list[str]:
-        return [c.code for c in obj.categories.all()]
-
-    @staticmethod
-    def resolve_classes(obj: InvestorProfile) -> list[str]:
-        return [c.code for c in obj.classes.all()]
-
-    @staticmethod
-    def resolve_regions(obj: InvestorProfile) -> list[str]:
-        return [r.code for r in obj.regions.all()]
-
-    @staticmethod
-    def resolve_currency(obj: InvestorProfile) -> str | None:
-        return obj.currency_id
-
-
 @router.listing(
     "/investment/investors",
     ProfileOut,
@@ -249,35 +126,6 @@ def investor_list(request: HttpRequest, query: Query[PageQuery]):
 )
 def investor_detail(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)):
     return selectors.get_profile(id)
-
-
-class MatchOut(Schema):
-    project_id: int
-    project: str
-    investor_profile_id: int
-    investor: str
-    score: float
-    fit: float
-    similarity: float
-    investor_rank: int | None
-    project_rank: int | None
-    why: str = Field(description="The reasons, in the language of Accept-Language")
-
-    @staticmethod
-    def resolve_project(obj) -> str:
-        return str(obj.project)
-
-    @staticmethod
-    def resolve_investor_profile_id(obj) -> int:
-        return obj.profile_id
-
-    @staticmethod
-    def resolve_investor(obj) -> str:
-        return str(obj.profile.investor)
-
-    @staticmethod
-    def resolve_why(obj) -> str:
-        return explain(obj.reasons)
 
 
 @router.listing(
@@ -307,16 +155,6 @@ def project_matches(
     return selectors.matches_for_project(request.auth, project)
 
 
-class FeedbackIn(Schema):
-    project_id: int = Field(..., ge=1, le=MAX_ID)
-    interested: bool
-
-
-class FeedbackOut(Schema):
-    project_id: int
-    interested: bool
-
-
 @router.write(
     "POST",
     "/investment/investors/{id}/feedback",
@@ -333,35 +171,6 @@ def investor_feedback(
     return services.feedback_give(
         profile=profile, project=project, interested=payload.interested, by=request.auth
     )
-
-
-class LeadOut(Schema):
-    id: int
-    project_id: int
-    investor_id: int
-    stage: str
-    stage_label: str
-    expected_signing_on: datetime.date | None
-    expected_value: Decimal | None
-    currency: str | None
-    region: str
-    source_event_id: int | None
-
-    @staticmethod
-    def resolve_stage_label(obj: Lead) -> str:
-        return str(obj.get_stage_display())
-
-    @staticmethod
-    def resolve_currency(obj: Lead) -> str | None:
-        return obj.currency_id
-
-    @staticmethod
-    def resolve_region(obj: Lead) -> str:
-        return obj.region_id
-
-
-class LeadQuery(PageQuery):
-    stage: LeadStage | None = None  # type: ignore[valid-type]
 
 
 @router.listing(
@@ -398,21 +207,6 @@ def lead_detail(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)):
 def lead_move(request: HttpRequest, payload: MoveIn, id: int = Path(..., ge=1, le=MAX_ID)):
     lead = selectors.get_lead_for_staff(request.auth, id)
     return services.lead_move(lead=lead, target=payload.target, by=request.auth, note=payload.note)
-
-
-class AgreementOut(Schema):
-    id: int
-    title: str
-    project_id: int
-    parties: list[str]
-    value: Decimal | None
-    currency: str | None
-    signed_on: datetime.date
-    event_id: int | None = Field(description="The event where it was signed")
-
-    @staticmethod
-    def resolve_currency(obj) -> str | None:
-        return obj.currency_id
 
 
 @router.listing(
