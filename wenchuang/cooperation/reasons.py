@@ -7,12 +7,19 @@ from django.utils.translation import ngettext
 
 from .zones import ZONE_LABELS
 
+# The nine major classes, read once per process: a batch page words a reason for every pair,
+# which must not cost a query each (reference data; an empty read is not kept).
+_MAJORS: dict = {}
+
 
 def _major_names(codes: list[str]) -> str:
-    from wenchuang.reference.models import IndustryCategory
+    if not _MAJORS:
+        from wenchuang.reference.models import IndustryCategory
 
-    names = dict((c.code, str(c.name)) for c in IndustryCategory.objects.filter(code__in=codes))
-    return ", ".join(names.get(code, code) for code in codes)
+        rows = IndustryCategory.objects.filter(level=IndustryCategory.Level.MAJOR)
+        _MAJORS.update({c.code: c for c in rows})
+    # Each name in the reader's language, resolved now (the rows are shared).
+    return ", ".join(str(_MAJORS[code].name) if code in _MAJORS else code for code in codes)
 
 
 def describe(code: str, params: dict) -> str:

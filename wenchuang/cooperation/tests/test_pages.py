@@ -102,3 +102,31 @@ def test_the_api_lists_public_pairs_and_takes_a_managers_report(client, suggeste
     )
     assert refused.status_code in (403, 404)
     assert Pairing.objects.get(pk=suggested["dalian"].pk).status == "suggested"
+
+
+def test_the_batch_page_words_every_pairs_reasons_without_a_query_each(
+    client, suggested, cast, django_assert_max_num_queries
+):
+    from wenchuang.cooperation.models import Pairing
+
+    _login(client, cast["national_staff"])
+    url = reverse("cooperation:batch", args=[suggested["urumqi"].batch_id])
+    client.get(url)  # the first page view reads the major classes once for the process
+    with django_assert_max_num_queries(40) as few:
+        client.get(url)
+    for _ in range(20):  # more pairs with shared focus classes
+        park = suggested["urumqi"].partner_park
+        park.pk = None
+        park.save()
+        Pairing.objects.create(
+            batch=suggested["urumqi"].batch,
+            carrying_park=suggested["urumqi"].carrying_park,
+            partner_park=park,
+            reasons=[["shared_focus", {"majors": ["01"]}]],
+            region=suggested["urumqi"].region,
+            partner_region_code=park.region_id,
+            partner_province_code="650000",
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)) as many:
+        page = client.get(url)
+    assert page.status_code == 200 and len(many.captured_queries) <= len(few.captured_queries)
