@@ -4,9 +4,10 @@ Pure numpy over arrays, so the same code serves a run in the app and the benchma
 are taken in tiles (`tiles`: a run of projects against every investor, one matrix product and
 a few passes). A project's best investors are complete within its tile; an investor's best
 projects are merged tile after tile (`topk`). Threads take tiles in turn, because numpy
-releases the GIL in the matrix product, the ufuncs, gathers and sorts: each thread keeps its
-own investors' best, merged at the end, and ties go to the lower index, so the result is the
-same for any number of threads. Memory: a tile and a mask per thread, whatever the sizes.
+releases the GIL in the matrix product, the ufuncs, gathers and sorts (BLAS itself is held
+to one thread): each thread keeps its own investors' best, merged at the end, and ties go to
+the lower index, so the result is the same for any number of threads. Memory: a tile and a
+mask per thread, whatever the sizes.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from .formula import (
     FIT_WEIGHT,
@@ -110,26 +112,37 @@ def top_k_both_ways(
             best.offer(matrix, ids, mask)
             with lock:
                 done[0] += t1 - t0
-            if report:
-                report(done[0], n_proj)
+            work_done(report)
+
+    def work_done(report: Callable[[int, int], None] | None) -> None:
+        if report:
+            report(done[0], n_proj)
 
     n_workers = workers or min(os.cpu_count() or 1, MAX_WORKERS)
     n_workers = max(1, min(n_workers, -(-n_proj // size)))
-    if n_workers == 1:
-        bests = [work(on_progress)]
-    else:
-        with ThreadPoolExecutor(n_workers, thread_name_prefix="matching") as pool:
-            futures = [pool.submit(work) for _ in range(n_workers)]
-            pending = set(futures)
-            while pending:
-                # Progress is reported from this thread: a callback may use the database.
-                finished, pending = wait(pending, timeout=0.5, return_when=FIRST_EXCEPTION)
-                if on_progress:
-                    on_progress(done[0], n_proj)
-                for future in finished:
-                    future.result()  # a worker's error, raised here
-            bests = [future.result() for future in futures]
+    # One BLAS thread per worker: the workers already use the cores (BLAS threads on top
+    # oversubscribe them: 15 % more CPU time, measured), and OpenBLAS rounds a product
+    # differently with another number of threads, so the result would depend on `workers`.
+    with threadpool_limits(limits=1, user_api="blas"):
+        if n_workers == 1:
+            bests = [work(on_progress)]
+        else:
+            bests = _in_threads(work, n_workers, lambda: work_done(on_progress))
     for other in bests[1:]:
         bests[0].absorb(other)
     top.investor_best, top.investor_scores = bests[0].index, bests[0].score
     return top
+
+
+def _in_threads(work: Callable[[], RunningBest], n: int, report: Callable[[], None]) -> list:
+    """`work` in n threads; `report` is called from this thread meanwhile (a progress
+    callback may use the database, whose connections are per thread)."""
+    with ThreadPoolExecutor(n, thread_name_prefix="matching") as pool:
+        futures = [pool.submit(work) for _ in range(n)]
+        pending = set(futures)
+        while pending:
+            finished, pending = wait(pending, timeout=0.5, return_when=FIRST_EXCEPTION)
+            report()
+            for future in finished:
+                future.result()  # a worker's error, raised here
+        return [future.result() for future in futures]

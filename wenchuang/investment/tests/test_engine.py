@@ -1,5 +1,7 @@
 """The ranking engine: its top k both ways equal a brute-force ranking of the same scores."""
 
+import threading
+
 import numpy as np
 
 from wenchuang.investment.matching import engine, topk
@@ -84,9 +86,17 @@ def test_threads_give_the_same_top_k_as_one_pass_tile_by_tile():
     excluded = {0: np.array([3, 5, 8]), 7: np.arange(0, 400, 2)}
     one = engine.top_k_both_ways(inv, proj, k=10, excluded=excluded, tile=23, workers=1)
     for workers in (2, 3):
+        progress: list[tuple[int, int, int]] = []
+
+        def report(done, total, progress=progress):
+            progress.append((done, total, threading.get_ident()))
+
         threaded = engine.top_k_both_ways(
-            inv, proj, k=10, excluded=excluded, tile=23, workers=workers
+            inv, proj, k=10, excluded=excluded, tile=23, workers=workers, on_progress=report
         )
+        # Progress comes from the calling thread (a callback may use the database).
+        assert progress[-1][:2] == (400, 400)
+        assert {ident for _d, _t, ident in progress} == {threading.get_ident()}
         for name in ("investor_best", "investor_scores", "project_best", "project_scores"):
             assert np.array_equal(getattr(threaded, name), getattr(one, name)), name
 
