@@ -12,8 +12,9 @@ received returns.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -34,6 +35,8 @@ BASE = "statistics_cube_base"
 # One cube build at a time (two workers, or a release and the periodic update): a
 # transaction-scoped advisory lock on PostgreSQL; SQLite serialises writers anyway.
 CUBE_LOCK = 0x57C0BE
+
+logger = logging.getLogger(__name__)
 
 # How each region level reads the base table: (level, region, province, prefecture, where).
 REGION_LEVELS = (
@@ -70,18 +73,12 @@ def _in(column: str, values: Sequence) -> tuple[str, list]:
     return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
 
 
-def _create_base(cursor, period_ids: list[int] | None, provinces: list[str] | None) -> None:
-    """The finest cells, from the current values of submitted returns (one pass over them)."""
-    rv, sr = ReturnValue._meta.db_table, StatReturn._meta.db_table
-    where, params = ["v.current = %s"], [True]
-    if period_ids is not None:
-        clause, values = _in("r.period_id", period_ids)
-        where.append(clause)
-        params += values
-    if provinces is not None:
-        clause, values = _in("r.province_code", provinces)
-        where.append(clause)
-        params += values
+def base_statements(rv: str, sr: str, where: list[str], params: list) -> list[tuple[str, list]]:
+    """SELECTs of the finest cells from the current values: (sql, params), %s placeholders.
+
+    The first covers every indicator but the weighted means; each weighted mean (occupancy
+    weighted by tenants) has its own, joining the weight of the same return.
+    """
     weighted = dict(Indicator.objects.filter(weight__isnull=False).values_list("id", "weight_id"))
     group = (
         "r.period_id, v.indicator_id, r.region_id, r.province_code, r.prefecture_code, "
@@ -95,33 +92,69 @@ def _create_base(cursor, period_ids: list[int] | None, provinces: list[str] | No
         f"r.domain AS domain, SUM(v.value) AS value, SUM(v.single_quarter) AS quarter_value, "
         f"{{weighted}} COUNT(*) AS contributors, MAX(ABS(v.value)) AS largest "
         f"FROM {rv} v JOIN {sr} r ON r.id = v.stat_return_id {{join}} "
-        f"WHERE {' AND '.join(where)} {{only}} GROUP BY {group}"
+        f"WHERE {' AND '.join(['v.current = %s', *where])} {{only}} GROUP BY {group}"
     )
-    unweighted = select.format(
-        weighted="CAST(NULL AS NUMERIC) AS weighted_sum, CAST(NULL AS NUMERIC) AS weight_sum,",
-        join="",
-        only=(f"AND v.indicator_id NOT IN ({', '.join(map(str, weighted))})" if weighted else ""),
-    )
-    cursor.execute(f"DROP TABLE IF EXISTS {BASE}")
-    cursor.execute(f"CREATE TEMPORARY TABLE {BASE} AS {unweighted}", params)
-    for indicator_id, weight_id in weighted.items():
-        # A weighted mean (occupancy weighted by tenants) needs the weight of the same return.
-        cursor.execute(
-            f"INSERT INTO {BASE} "
-            + select.format(
-                weighted="SUM(v.value * w.value) AS weighted_sum, SUM(w.value) AS weight_sum,",
-                join=(
-                    f"LEFT JOIN {rv} w ON w.stat_return_id = v.stat_return_id "
-                    f"AND w.indicator_id = {int(weight_id)} AND w.current = %s"
+    statements = [
+        (
+            select.format(
+                weighted=(
+                    "CAST(NULL AS NUMERIC) AS weighted_sum, CAST(NULL AS NUMERIC) AS weight_sum,"
                 ),
-                only=f"AND v.indicator_id = {int(indicator_id)}",
+                join="",
+                only=(
+                    f"AND v.indicator_id NOT IN ({', '.join(map(str, weighted))})"
+                    if weighted
+                    else ""
+                ),
             ),
             [True, *params],
         )
+    ]
+    for indicator_id, weight_id in weighted.items():
+        statements.append(
+            (
+                select.format(
+                    weighted="SUM(v.value * w.value) AS weighted_sum, SUM(w.value) AS weight_sum,",
+                    join=(
+                        f"LEFT JOIN {rv} w ON w.stat_return_id = v.stat_return_id "
+                        f"AND w.indicator_id = {int(weight_id)} AND w.current = %s"
+                    ),
+                    only=f"AND v.indicator_id = {int(indicator_id)}",
+                ),
+                [True, True, *params],
+            )
+        )
+    return statements
 
 
-def _add_sources(cursor, periods: Iterable[Period], provinces: list[str] | None) -> None:
-    """Other domains' figures (registered in sources.py), added to the base like returns."""
+def _create_base(cursor, period_ids: list[int] | None, provinces: list[str] | None) -> None:
+    """The finest cells, from the current values of submitted returns (one pass over them)."""
+    where, params = [], []
+    if period_ids is not None:
+        clause, values = _in("r.period_id", period_ids)
+        where.append(clause)
+        params += values
+    if provinces is not None:
+        clause, values = _in("r.province_code", provinces)
+        where.append(clause)
+        params += values
+    rv, sr = ReturnValue._meta.db_table, StatReturn._meta.db_table
+    (first, first_params), *weighted = base_statements(rv, sr, where, params)
+    cursor.execute(f"DROP TABLE IF EXISTS {BASE}")
+    cursor.execute(f"CREATE TEMPORARY TABLE {BASE} AS {first}", first_params)
+    for sql, sql_params in weighted:
+        cursor.execute(f"INSERT INTO {BASE} {sql}", sql_params)
+
+
+SOURCE_COLUMNS = (
+    "period_id, indicator_id, region_id, province_code, prefecture_code, park_id, class_code, "
+    "mid_code, major_code, domain, value, quarter_value, weighted_sum, weight_sum, "
+    "contributors, largest"
+)
+
+
+def source_rows(periods: Iterable[Period], provinces: list[str] | None) -> Iterator[tuple]:
+    """Other domains' figures (registered in sources.py) as finest cells (SOURCE_COLUMNS)."""
     registered = sources.sources()
     if not registered:
         return
@@ -148,6 +181,7 @@ def _add_sources(cursor, periods: Iterable[Period], provinces: list[str] | None)
                         where.region_code,
                         where.province_code,
                         where.prefecture_code,
+                        0,
                         row.class_code if row.class_code in classes else "",
                         mid,
                         major,
@@ -155,20 +189,24 @@ def _add_sources(cursor, periods: Iterable[Period], provinces: list[str] | None)
                     )
                     by_cell[key][row.contributor] += Decimal(row.value)
             for key, contributions in by_cell.items():
-                cursor.execute(
-                    f"INSERT INTO {BASE} (period_id, indicator_id, region_id, province_code, "
-                    "prefecture_code, park_id, class_code, mid_code, major_code, domain, value, "
-                    "quarter_value, weighted_sum, weight_sum, contributors, largest) "
-                    "VALUES (%s, %s, %s, %s, %s, 0, %s, %s, %s, %s, %s, NULL, NULL, NULL, %s, %s)",
-                    [
-                        period.pk,
-                        indicators[code],
-                        *key,
-                        sum(contributions.values()),
-                        len(contributions),
-                        max(abs(v) for v in contributions.values()),
-                    ],
+                yield (
+                    period.pk,
+                    indicators[code],
+                    *key,
+                    sum(contributions.values()),
+                    None,
+                    None,
+                    None,
+                    len(contributions),
+                    max(abs(v) for v in contributions.values()),
                 )
+
+
+def _add_sources(cursor, periods: Iterable[Period], provinces: list[str] | None) -> None:
+    """Other domains' figures, added to the base like returns."""
+    marks = ", ".join(["%s"] * len(SOURCE_COLUMNS.split(",")))
+    for row in source_rows(periods, provinces):
+        cursor.execute(f"INSERT INTO {BASE} ({SOURCE_COLUMNS}) VALUES ({marks})", list(row))
 
 
 def _group_by(*columns: str) -> str:
@@ -176,31 +214,44 @@ def _group_by(*columns: str) -> str:
     return ", ".join(c for c in columns if c != "''")
 
 
-def _roll_up(cursor, now) -> None:
-    cube = CubeCell._meta.db_table
+def roll_up_selects(base: str) -> list[str]:
+    """SELECTs of every cell above the finest, from the table `base`; %s is the time."""
+    selects = []
     for level, region, province, prefecture, where in REGION_LEVELS:
         # Counties stop at major categories: a county × small-class cell would hold about one
         # enterprise (withheld anyway) and make the cube nearly as large as the values.
         for class_level, class_expr in CLASS_LEVELS[:3] if level == 3 else CLASS_LEVELS:
             has_class = f" AND {class_expr} <> ''" if class_level != ClassLevel.ALL else ""
             group = _group_by("period_id", "indicator_id", region, province, prefecture, class_expr)
-            cursor.execute(
-                f"INSERT INTO {cube} ({CELL_COLUMNS}) "
+            selects.append(
                 f"SELECT period_id, indicator_id, {region}, {level}, {province}, {prefecture}, "
-                f"{int(class_level)}, {class_expr}, 0, {SUMS}, %s FROM {BASE} "
-                f"WHERE {where}{has_class} GROUP BY {group}",
-                [now],
+                f"{int(class_level)}, {class_expr}, 0, {SUMS}, %s FROM {base} "
+                f"WHERE {where}{has_class} GROUP BY {group}"
             )
     for class_level, class_expr in CLASS_LEVELS[:3]:  # parks: all classes, domain, major
         has_class = f" AND {class_expr} <> ''" if class_level != ClassLevel.ALL else ""
         group = _group_by("period_id", "indicator_id", "park_id", class_expr)
-        cursor.execute(
-            f"INSERT INTO {cube} ({CELL_COLUMNS}) "
+        selects.append(
             f"SELECT period_id, indicator_id, MIN(region_id), {PARK_LEVEL}, MIN(province_code), "
             f"MIN(prefecture_code), {int(class_level)}, {class_expr}, park_id, {SUMS}, %s "
-            f"FROM {BASE} WHERE park_id <> 0{has_class} GROUP BY {group}",
-            [now],
+            f"FROM {base} WHERE park_id <> 0{has_class} GROUP BY {group}"
         )
+    return selects
+
+
+def national_select(cells: str, where: str = "") -> str:
+    """The SELECT of the country's cells, summed from the provinces' cells in `cells`."""
+    return (
+        f"SELECT period_id, indicator_id, '{NATIONAL}', 0, '', '', class_level, class_code, 0, "
+        f"{SUMS}, %s FROM {cells} WHERE region_level = 1 AND park_id = 0{where} "
+        f"GROUP BY period_id, indicator_id, class_level, class_code"
+    )
+
+
+def _roll_up(cursor, now) -> None:
+    cube = CubeCell._meta.db_table
+    for select in roll_up_selects(BASE):
+        cursor.execute(f"INSERT INTO {cube} ({CELL_COLUMNS}) {select}", [now])
 
 
 def _national(cursor, period_ids: list[int] | None, now) -> None:
@@ -210,24 +261,38 @@ def _national(cursor, period_ids: list[int] | None, now) -> None:
     if period_ids is not None:
         clause, values = _in("period_id", period_ids)
         where, params = f" AND {clause}", [now, *values]
-    cursor.execute(
-        f"INSERT INTO {cube} ({CELL_COLUMNS}) "
-        f"SELECT period_id, indicator_id, '{NATIONAL}', 0, '', '', class_level, class_code, 0, "
-        f"{SUMS}, %s FROM {cube} WHERE region_level = 1 AND park_id = 0{where} "
-        f"GROUP BY period_id, indicator_id, class_level, class_code",
-        params,
-    )
+    cursor.execute(f"INSERT INTO {cube} ({CELL_COLUMNS}) {national_select(cube, where)}", params)
 
 
-@transaction.atomic
 def build_cube(
     *, period_ids: Iterable[int] | None = None, province_codes: Iterable[str] | None = None
 ) -> BuildResult:
     """Recompute the cube's cells: all of them, or those of some quarters and provinces.
 
     The cells of the given quarters (and, with `province_codes`, only those provinces'
-    cells and the national ones) are deleted and summed again from the current values.
+    cells and the national ones) are deleted and summed again from the current values. A
+    full rebuild of a SQLite file is summed by DuckDB when it can be (cube_duckdb.py).
     """
+    if period_ids is None and province_codes is None:
+        from . import cube_duckdb
+
+        path = cube_duckdb.database_file(connection)
+        if path is not None:
+            try:
+                cells, quarters = cube_duckdb.rebuild(path)
+            except Exception:
+                # Nothing was swapped in: the database's own (slower) build still gives the cube.
+                logger.exception("the cube's rebuild by DuckDB failed; building in SQLite")
+            else:
+                refresh_planner_statistics()
+                return BuildResult(cells=cells, periods=quarters)
+    return _build_in_database(period_ids, province_codes)
+
+
+@transaction.atomic
+def _build_in_database(
+    period_ids: Iterable[int] | None, province_codes: Iterable[str] | None
+) -> BuildResult:
     moment = timezone.now()
     now = connection.ops.adapt_datetimefield_value(moment)  # raw SQL: the ORM's format
     periods_list = sorted(set(period_ids)) if period_ids is not None else None
