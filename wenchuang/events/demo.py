@@ -14,6 +14,7 @@ from django.utils import timezone
 from wenchuang.accounts.models import Organisation, Role, User
 from wenchuang.directory.models import Enterprise, Park
 
+from .demo_cast import DALIAN_THEMES, FOREIGN_INVESTORS
 from .models import (
     Availability,
     Booth,
@@ -28,53 +29,6 @@ from .services import meetings, organising, participation, scheduling
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 DEMO_PREFIX = "demo_evt_"
-
-# The Wuxi cloud conference's foreign investors: (country, time zone, name), 32 from 20 countries.
-FOREIGN_INVESTORS = [
-    ("DE", "Europe/Berlin", "Rhein Kultur Ventures"),
-    ("DE", "Europe/Berlin", "Bavaria Media Invest"),
-    ("FR", "Europe/Paris", "Lumière Capital Partenaires"),
-    ("FR", "Europe/Paris", "Fonds Patrimoine Numérique"),
-    ("GB", "Europe/London", "Thames Creative Capital"),
-    ("GB", "Europe/London", "Northern Games Fund"),
-    ("IT", "Europe/Rome", "Fondo Arte Viva"),
-    ("ES", "Europe/Madrid", "Iberia Contenidos Capital"),
-    ("NL", "Europe/Amsterdam", "Delta Design Ventures"),
-    ("CH", "Europe/Zurich", "Helvetia Heritage Invest"),
-    ("AT", "Europe/Vienna", "Donau Musik Beteiligungen"),
-    ("SE", "Europe/Stockholm", "Nordic Play Capital"),
-    ("DK", "Europe/Copenhagen", "Copenhagen Film Partners"),
-    ("FI", "Europe/Helsinki", "Aurora Games Invest"),
-    ("US", "America/New_York", "Hudson Media Partners"),
-    ("US", "America/Los_Angeles", "Pacific Studios Capital"),
-    ("CA", "America/Toronto", "Maple Creative Fund"),
-    ("JP", "Asia/Tokyo", "Sakura Content Investment"),
-    ("JP", "Asia/Tokyo", "Kansai Animation Partners"),
-    ("KR", "Asia/Seoul", "Han River Culture Fund"),
-    ("KR", "Asia/Seoul", "Seoul Webtoon Ventures"),
-    ("SG", "Asia/Singapore", "Lion City Creative Capital"),
-    ("MY", "Asia/Kuala_Lumpur", "Straits Heritage Fund"),
-    ("TH", "Asia/Bangkok", "Chao Phraya Media Invest"),
-    ("AU", "Australia/Sydney", "Harbour Arts Capital"),
-    ("NZ", "Pacific/Auckland", "Aotearoa Screen Fund"),
-    ("AE", "Asia/Dubai", "Gulf Culture Holdings"),
-    ("IL", "Asia/Jerusalem", "Negev Digital Arts Fund"),
-    ("BE", "Europe/Brussels", "Bruxelles Bande Dessinée Capital"),
-    ("DE", "Europe/Berlin", "Hanse Heritage Holdings"),
-    ("FR", "Europe/Paris", "Atelier Mode Investissements"),
-    ("US", "America/Chicago", "Lakeshore Learning Ventures"),
-]
-# The Dalian conference's promotion themes (the seed 001's categories).
-DALIAN_THEMES = [
-    "老工业建筑改造",
-    "文化创意",
-    "文化旅游",
-    "影视演艺",
-    "VR应用",
-    "文化与博客产业",
-    "文化科技教育",
-    "农业融合",
-]
 
 
 def _people(prefix: str, count: int, role: str) -> list[User]:

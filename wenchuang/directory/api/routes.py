@@ -14,7 +14,7 @@ from wenchuang.core.api_errors import field_error
 from wenchuang.reference import selectors as reference
 from wenchuang.reference.models import IndustryCategory, Region
 
-from .. import selectors, services
+from .. import changes, selectors, services
 from ..forms import FilterForm
 from ..models import Park, ProfileChange
 from .rows import row_reader
@@ -90,7 +90,7 @@ def _service_data(payload: Schema) -> dict[str, Any]:
 
 
 def _event(event) -> dict[str, Any]:
-    """An event of `selectors.record_history`, already redacted for the reader."""
+    """An event of `changes.record_history`, already redacted for the reader."""
     return {
         "at": event.at,
         "action": event.action,
@@ -198,7 +198,7 @@ def _register(
     )
     def record_history(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)):
         record = selectors.get_record_for_view(request.auth, model, id)
-        return [_event(event) for event in selectors.record_history(request.auth, record, 200)]
+        return [_event(event) for event in changes.record_history(request.auth, record, 200)]
 
 
 _register("enterprise", EnterpriseOut, EnterpriseDetail, EnterpriseCreate, EnterpriseIn)

@@ -17,7 +17,7 @@ from wenchuang.core.pagination import COUNT_CAP, CappedPaginator
 from wenchuang.core.transitions import version_of
 from wenchuang.reference.models import IndustryCategory, Region
 
-from .. import permissions, selectors, services
+from .. import changes, permissions, selectors, services
 from ..forms import FilterForm, TenantForm, record_form_class
 from ..models import Enterprise, Park, ProfileChange
 from ..parkmap import MapPoint, park_map_chart
@@ -193,7 +193,7 @@ def record_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         "regions": _ancestry(record.region),
         "contacts": contacts,
         "can_edit": permissions.can_edit(request.user, record),
-        "history": selectors.record_history(request.user, record),
+        "history": changes.record_history(request.user, record),
         "is_enterprise": model is Enterprise,
     }
     if hasattr(record, "focus_categories"):

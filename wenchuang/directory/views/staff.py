@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import permissions, selectors, services
+from .. import changes, permissions, selectors, services
 from ..forms import DecisionForm
 from ..models import ProfileChange
 
@@ -35,7 +35,7 @@ def validation_queue(request: HttpRequest) -> HttpResponse:
         {
             "kinds": selectors.kind_tabs(),
             "pending": pending,
-            "changes": selectors.pending_changes_to_show(request.user),
+            "changes": changes.pending_changes_to_show(request.user),
         },
     )
 
