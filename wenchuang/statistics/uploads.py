@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 
 from wenchuang.core.audit import audit_record
 from wenchuang.core.permissions import require
-from wenchuang.directory.importing.jobs import UPLOAD_EXTENSIONS, _store_upload
+from wenchuang.core.tabular import FileProblem, read_rows, sniff, store_upload
+from wenchuang.directory.importing.jobs import UPLOAD_EXTENSIONS
 from wenchuang.directory.importing.reasons import reason_text
-from wenchuang.directory.importing.sources import _FileProblem, _rows, _sniff
 from wenchuang.directory.models import Enterprise, Park
 
 from . import permissions
@@ -49,7 +49,7 @@ def upload_start(*, uploaded_file, by) -> ReturnUpload:
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in UPLOAD_EXTENSIONS:
         raise ValidationError(_("Upload a .csv or .xlsx file."))
-    stored = _store_upload(uploaded_file, extension, settings.MAX_IMPORT_UPLOAD_BYTES)
+    stored = store_upload(uploaded_file, extension, settings.MAX_IMPORT_UPLOAD_BYTES)
     upload = ReturnUpload.objects.create(file_name=name[:255], file_path=str(stored), created_by=by)
     from .tasks import run_upload
 
@@ -97,12 +97,12 @@ def process_file(
     progress = on_progress or (lambda done, total: None)
     report = _Report()
     try:
-        source = _sniff(Path(path))
-    except _FileProblem as problem:
+        source = sniff(Path(path))
+    except FileProblem as problem:
         report.add(0, "", reason_text({"code": problem.code, "params": problem.params}))
         return 0, report.stored()
     total = source.data_rows
-    rows = _rows(source)
+    rows = read_rows(source)
     header = [h.strip().lower() for h in next(rows, [])]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:

@@ -16,6 +16,7 @@ from typing import Any
 from django.db import IntegrityError
 
 from wenchuang.core.planner import refresh_planner_statistics
+from wenchuang.core.tabular import FileProblem, encoding_name, read_rows, sniff
 from wenchuang.core.validators import credit_code_check_char
 
 from .cells import FORMULA_STARTS
@@ -33,7 +34,6 @@ from .jobs import import_job_start
 from .lookups import _Lookups
 from .reasons import REASONS, reason_text
 from .results import ImportResult, ProgressCallback, RowError
-from .sources import _FileProblem, _rows, _sniff, encoding_name
 from .writing import BATCH_SIZE, _write_rows, discard_staged
 
 __all__ = [
@@ -80,8 +80,8 @@ def import_file(
     file_name = file_name or path.name
     result = ImportResult()
     try:
-        source = _sniff(path)
-    except _FileProblem as exc:
+        source = sniff(path)
+    except FileProblem as exc:
         result.errors.append(RowError(0, "", exc.code, exc.params))
         return result
     result.encoding = encoding_name(source)
@@ -90,7 +90,7 @@ def import_file(
     total = 2 * source.data_rows
     progress(0, total)
 
-    rows = _rows(source)
+    rows = read_rows(source)
     header = _normalise_header(next(rows, []))
     result.errors = sorted(_header_problems(kind, header), key=lambda e: e.column)
     if result.errors:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -11,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from wenchuang.core.permissions import require
+from wenchuang.core.tabular import store_upload
 
 from ..models import ImportJob
 from ..permissions import can_import
@@ -33,7 +32,7 @@ def import_job_start(*, record_type: str, uploaded_file, by, partial: bool = Fal
         raise ValidationError(
             _("The file is larger than %(limit)d MB.") % {"limit": limit // (1024 * 1024)}
         )
-    stored = _store_upload(uploaded_file, extension, limit)
+    stored = store_upload(uploaded_file, extension, limit)
     job = ImportJob.objects.create(
         record_type=record_type, file_name=name[:255], file_path=str(stored), created_by=by
     )
@@ -42,28 +41,3 @@ def import_job_start(*, record_type: str, uploaded_file, by, partial: bool = Fal
     run_import_job.enqueue(job.pk, partial)
     job.refresh_from_db()
     return job
-
-
-def _store_upload(uploaded_file, extension: str, limit: int) -> Path:
-    folder = Path(settings.MEDIA_ROOT) / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    digest = hashlib.sha256()
-    size = 0
-    with tempfile.NamedTemporaryFile(dir=folder, prefix=".upload-", delete=False) as out:
-        partial_path = Path(out.name)
-    try:
-        with partial_path.open("wb") as out:
-            for chunk in uploaded_file.chunks():
-                size += len(chunk)
-                if size > limit:
-                    raise ValidationError(
-                        _("The file is larger than %(limit)d MB.")
-                        % {"limit": limit // (1024 * 1024)}
-                    )
-                digest.update(chunk)
-                out.write(chunk)
-        final = folder / f"{digest.hexdigest()}.{extension}"
-        partial_path.replace(final)
-    finally:
-        partial_path.unlink(missing_ok=True)
-    return final

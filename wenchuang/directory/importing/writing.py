@@ -28,13 +28,13 @@ from django.utils import timezone
 
 from wenchuang.core import generations
 from wenchuang.core.models import AuditEvent
+from wenchuang.core.tabular import read_rows
 
 from ..models import PublicationStatus
 from ..search import document
 from .blank import is_comment
 from .columns import KINDS
 from .lookups import _Lookups
-from .sources import _rows
 
 # Rows per transaction: about a tenth of a second of SQLite's write lock.
 BATCH_SIZE = 2000
@@ -156,7 +156,7 @@ class _Writer:
         self.created = self.updated = self.unchanged = 0
 
     def _lines(self, updates: bool) -> Iterable[tuple[int, list[str]]]:
-        rows = _rows(self.source)
+        rows = read_rows(self.source)
         next(rows, None)
         line = 1
         for cells in rows:

@@ -8,7 +8,8 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from wenchuang.directory.importing import import_file, sources
+from wenchuang.core import tabular
+from wenchuang.directory.importing import import_file
 from wenchuang.directory.models import Enterprise, ImportJob
 
 from .conftest import csv_bytes, enterprise_row
@@ -83,8 +84,8 @@ def test_a_workbook_that_unpacks_a_thousand_times_its_size_is_refused_unread(tmp
 
 
 def test_a_workbook_that_unpacks_beyond_the_limit_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(sources, "XLSX_MAX_UNPACKED_BYTES", 4 * 1024 * 1024)
-    monkeypatch.setattr(sources, "XLSX_MAX_RATIO", 10_000)
+    monkeypatch.setattr(tabular, "XLSX_MAX_UNPACKED_BYTES", 4 * 1024 * 1024)
+    monkeypatch.setattr(tabular, "XLSX_MAX_RATIO", 10_000)
     path = bomb(tmp_path / "big.xlsx", 5 * 1024 * 1024)
 
     result = import_file("enterprises", path)

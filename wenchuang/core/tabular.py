@@ -1,10 +1,15 @@
-"""Reading the uploaded file: format and encoding sniffing, line counting, CSV and XLSX rows."""
+"""Reading an uploaded table: format and encoding sniffing, line counting, CSV and XLSX rows.
+
+The directory's importer and the statistics uploads read their files through this.
+"""
 
 from __future__ import annotations
 
 import codecs
 import csv
 import datetime
+import hashlib
+import tempfile
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 # Bytes read at a time when sniffing the encoding and counting lines.
 CHUNK_BYTES = 1 << 20
@@ -46,7 +53,7 @@ ENCODING_NAMES = {
 
 
 @dataclass(frozen=True)
-class _Source:
+class TabularFile:
     path: Path
     format: str  # "csv" or "xlsx"
     encoding: str = ""
@@ -54,8 +61,8 @@ class _Source:
     data_rows: int = 0
 
 
-class _FileProblem(Exception):
-    """The whole file cannot be read: a reason code (see reasons.py) and its values."""
+class FileProblem(Exception):
+    """The whole file cannot be read: a reason code (worded by directory/importing/reasons.py)."""
 
     def __init__(self, code: str, **params: Any):
         super().__init__(code)
@@ -63,31 +70,31 @@ class _FileProblem(Exception):
         self.params = params
 
 
-def encoding_name(source: _Source) -> str:
+def encoding_name(source: TabularFile) -> str:
     """How the file was read, for the report: "UTF-8", "GB18030", "XLSX"…"""
     if source.format == "xlsx":
         return "XLSX"
     return ENCODING_NAMES.get(source.encoding, source.encoding.upper())
 
 
-def _sniff(path: Path) -> _Source:
+def sniff(path: Path) -> TabularFile:
     """Decide the format and encoding and count the rows, reading the file once in chunks."""
     with path.open("rb") as fh:
         head = fh.read(4)
     if head.startswith(b"PK\x03\x04"):
         _check_archive(path)
-        return _Source(path, "xlsx", data_rows=_xlsx_rows(path))
+        return TabularFile(path, "xlsx", data_rows=_xlsx_rows(path))
     if path.suffix.lower() == ".xlsx":
-        raise _FileProblem("not_xlsx")
+        raise FileProblem("not_xlsx")
     if not head:
-        raise _FileProblem("empty")
+        raise FileProblem("empty")
     encoding = _text_encoding(path)
     lines, first_line, last_byte = _count_lines(path)
     if last_byte not in (b"\n", b""):
         lines += 1
     first = first_line.decode(encoding, errors="replace")
     delimiter = "\t" if "\t" in first and "," not in first else ","
-    return _Source(path, "csv", encoding, delimiter, max(0, lines - 1))
+    return TabularFile(path, "csv", encoding, delimiter, max(0, lines - 1))
 
 
 def _text_encoding(path: Path) -> str:
@@ -108,8 +115,8 @@ def _text_encoding(path: Path) -> str:
     if (guessed is None or guessed in GB_FAMILY) and _decodes(path, "gb18030"):
         return "gb18030"
     if guessed is None or b"\x00" in sample:
-        raise _FileProblem("not_text")
-    raise _FileProblem("bad_encoding", encoding=ENCODING_NAMES.get(guessed, guessed.upper()))
+        raise FileProblem("not_text")
+    raise FileProblem("bad_encoding", encoding=ENCODING_NAMES.get(guessed, guessed.upper()))
 
 
 def _check_archive(path: Path) -> None:
@@ -118,10 +125,10 @@ def _check_archive(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise _FileProblem("not_xlsx") from exc
+        raise FileProblem("not_xlsx") from exc
     unpacked = sum(e.file_size for e in entries)
     if unpacked > XLSX_MAX_UNPACKED_BYTES:
-        raise _FileProblem(
+        raise FileProblem(
             "archive_too_large",
             size=unpacked // (1024 * 1024),
             limit=XLSX_MAX_UNPACKED_BYTES // (1024 * 1024),
@@ -131,7 +138,7 @@ def _check_archive(path: Path) -> None:
             continue
         ratio = entry.file_size / max(1, entry.compress_size)
         if ratio > XLSX_MAX_RATIO:
-            raise _FileProblem("archive_ratio", ratio=int(ratio))
+            raise FileProblem("archive_ratio", ratio=int(ratio))
 
 
 def _decodes(path: Path, encoding: str) -> bool:
@@ -170,7 +177,7 @@ def _xlsx_rows(path: Path) -> int:
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged zip
-        raise _FileProblem("not_xlsx") from exc
+        raise FileProblem("not_xlsx") from exc
     try:
         rows = workbook.worksheets[0].max_row if workbook.worksheets else 0
     finally:
@@ -192,7 +199,7 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def _rows(source: _Source) -> Iterator[list[str]]:
+def read_rows(source: TabularFile) -> Iterator[list[str]]:
     """Every row of the table as a list of stripped strings, the header first."""
     if source.format == "xlsx":
         import openpyxl
@@ -210,3 +217,29 @@ def _rows(source: _Source) -> Iterator[list[str]]:
     with source.path.open(encoding=source.encoding, newline="") as fh:
         for row in csv.reader(fh, delimiter=source.delimiter):
             yield [cell.strip() for cell in row]
+
+
+def store_upload(uploaded_file, extension: str, limit: int) -> Path:
+    """The upload written to MEDIA_ROOT/imports under its SHA-256, refused past `limit` bytes."""
+    folder = Path(settings.MEDIA_ROOT) / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    size = 0
+    with tempfile.NamedTemporaryFile(dir=folder, prefix=".upload-", delete=False) as out:
+        partial_path = Path(out.name)
+    try:
+        with partial_path.open("wb") as out:
+            for chunk in uploaded_file.chunks():
+                size += len(chunk)
+                if size > limit:
+                    raise ValidationError(
+                        _("The file is larger than %(limit)d MB.")
+                        % {"limit": limit // (1024 * 1024)}
+                    )
+                digest.update(chunk)
+                out.write(chunk)
+        final = folder / f"{digest.hexdigest()}.{extension}"
+        partial_path.replace(final)
+    finally:
+        partial_path.unlink(missing_ok=True)
+    return final
