@@ -86,6 +86,21 @@ def build_directory(path: Path, enterprises: int, seed: int) -> float:
     return elapsed
 
 
+def _in_key_ranges(enterprises, size: int):
+    """The enterprises a chunk at a time by id, with no read cursor left open between chunks.
+
+    An open cursor (`.iterator()`) pins SQLite's WAL: every batch the bulk path commits is
+    appended and none is checkpointed, and the WAL grew to 7.2 GB at 10 M values.
+    """
+    last = 0
+    while True:
+        chunk = list(enterprises.filter(pk__gt=last)[:size])
+        if not chunk:
+            return
+        yield from chunk
+        last = chunk[-1].pk
+
+
 def write_returns(quarters: int) -> dict:
     """Every published enterprise's returns through the bulk path; timed."""
     from wenchuang.directory.models import Enterprise
@@ -123,7 +138,7 @@ def write_returns(quarters: int) -> dict:
     written = bulk_enterprise_returns(
         obligation=obligation,
         periods=periods,
-        enterprises=enterprises.iterator(2000),
+        enterprises=_in_key_ranges(enterprises, 2000),
         values=values,
     )
     elapsed = time.monotonic() - started
