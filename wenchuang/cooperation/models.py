@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from wenchuang.core.money import Money
+from wenchuang.core.money import Money, currency_field
 from wenchuang.core.regions import RECORD_COLUMNS, RegionColumns
 from wenchuang.core.translated import TranslatedField
 from wenchuang.core.validators import description_length, value_range
@@ -175,13 +175,7 @@ class OutcomeReport(models.Model):
         default=0,
         validators=value_range(0),
     )
-    currency = models.ForeignKey(
-        "reference.Currency",
-        verbose_name=_("currency"),
-        on_delete=models.PROTECT,
-        default="CNY",
-        related_name="+",
-    )
+    currency = currency_field()
     activities = models.TextField(_("activities"), blank=True, validators=description_length())
     reported_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -285,3 +285,20 @@ def install_rates(path: Path) -> dt.date:
     partial.write_bytes(path.read_bytes())
     partial.replace(target)
     return last
+
+
+def currency_field(verbose_name=None, *, optional: bool = False, default: str | None = "CNY"):
+    """A currency from the reference list beside an amount: yuan unless said, none if optional."""
+    from django.db import models
+    from django.utils.translation import gettext_lazy
+
+    options: dict = {"null": True, "blank": True} if optional else {}
+    if not optional and default:
+        options["default"] = default
+    return models.ForeignKey(
+        "reference.Currency",
+        verbose_name=verbose_name or gettext_lazy("currency"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        **options,
+    )

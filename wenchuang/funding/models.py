@@ -9,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wenchuang.core.money import Money
+from wenchuang.core.money import Money, currency_field
 from wenchuang.core.validators import value_range
 
 
@@ -48,13 +48,7 @@ class Award(models.Model):
         related_name="awards",
     )
     amount = _amount(_("amount awarded"))
-    currency = models.ForeignKey(
-        "reference.Currency",
-        verbose_name=_("currency"),
-        on_delete=models.PROTECT,
-        default="CNY",
-        related_name="+",
-    )
+    currency = currency_field()
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.AGREEMENT
     )

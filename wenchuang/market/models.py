@@ -11,7 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wenchuang.core.money import Money
+from wenchuang.core.money import Money, currency_field
 from wenchuang.core.translated import TranslatedField
 from wenchuang.core.validators import description_length, validate_country, value_range
 
@@ -92,14 +92,7 @@ class Listing(models.Model):
         blank=True,
         validators=value_range(Decimal("0.01")),
     )
-    currency = models.ForeignKey(
-        "reference.Currency",
-        verbose_name=_("currency"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    currency = currency_field(optional=True)
     unit = models.CharField(
         _("unit"), max_length=40, blank=True, help_text=_("e.g. piece, set, hour")
     )
@@ -216,13 +209,7 @@ class BuyerProfile(models.Model):
     country = models.CharField(
         _("country (ISO 3166)"), max_length=2, default="CN", validators=[validate_country]
     )
-    preferred_currency = models.ForeignKey(
-        "reference.Currency",
-        verbose_name=_("preferred currency"),
-        on_delete=models.PROTECT,
-        default="CNY",
-        related_name="+",
-    )
+    preferred_currency = currency_field(_("preferred currency"))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -274,14 +261,7 @@ class Order(models.Model):
     quantity = models.PositiveIntegerField(_("quantity"), validators=value_range(1, MAX_QUANTITY))
     # The seller's quote: a unit price in the seller's currency.
     unit_price = _amount(_("unit price"), null=True, blank=True)
-    currency = models.ForeignKey(
-        "reference.Currency",
-        verbose_name=_("currency"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    currency = currency_field(optional=True)
     quote_note = models.TextField(_("quote terms"), blank=True)
     # Copied when the order is placed.
     total = models.DecimalField(_("total"), max_digits=18, decimal_places=2, null=True, blank=True)
@@ -369,9 +349,7 @@ class Payment(models.Model):
     )
     provider = models.CharField(_("provider"), max_length=32)
     amount = _amount(_("amount"))
-    currency = models.ForeignKey(
-        "reference.Currency", verbose_name=_("currency"), on_delete=models.PROTECT, related_name="+"
-    )
+    currency = currency_field(default=None)
     reference = models.CharField(_("reference"), max_length=120, blank=True)
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from wenchuang.core.money import currency_field
 from wenchuang.core.translated import TranslatedField
 from wenchuang.core.validators import (
     DESCRIPTION_MAX_LENGTH,
@@ -270,13 +271,7 @@ class Investor(DirectoryRecord):
         blank=True,
         validators=value_range(0),
     )
-    currency = models.ForeignKey(
-        "reference.Currency",
-        verbose_name=_("currency"),
-        on_delete=models.PROTECT,
-        default="CNY",
-        related_name="+",
-    )
+    currency = currency_field()
     focus_categories = models.ManyToManyField(
         "reference.IndustryCategory",
         verbose_name=_("focus categories"),

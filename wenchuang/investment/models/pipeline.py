@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wenchuang.core.money import Money
+from wenchuang.core.money import Money, currency_field
 from wenchuang.core.validators import value_range
 
 
@@ -55,14 +55,7 @@ class Lead(models.Model):
         blank=True,
         validators=value_range(0),
     )
-    currency = models.ForeignKey(
-        "reference.Currency",
-        verbose_name=_("currency"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    currency = currency_field(optional=True)
     # Copied from the project: reports and jurisdiction read them without a join.
     region = models.ForeignKey(
         "reference.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
@@ -153,14 +146,7 @@ class Agreement(models.Model):
         blank=True,
         validators=value_range(0),
     )
-    currency = models.ForeignKey(
-        "reference.Currency",
-        verbose_name=_("currency"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    currency = currency_field(optional=True)
     signed_on = models.DateField(_("signed on"))
     # The event where it was signed (a signing ceremony); the event's report lists it.
     event = models.ForeignKey(

@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wenchuang.core.money import Money
+from wenchuang.core.money import Money, currency_field
 from wenchuang.core.translated import TranslatedField
 from wenchuang.core.validators import description_length, value_range
 
@@ -114,14 +114,7 @@ class Project(models.Model):
         blank=True,
         validators=value_range(0),
     )
-    currency = models.ForeignKey(
-        "reference.Currency",
-        verbose_name=_("currency"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    currency = currency_field(optional=True)
     investment_type = models.CharField(
         _("type of investment"),
         max_length=16,
@@ -218,14 +211,7 @@ class InvestorProfile(models.Model):
         blank=True,
         validators=value_range(0),
     )
-    currency = models.ForeignKey(
-        "reference.Currency",
-        verbose_name=_("currency"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    currency = currency_field(optional=True)
     # Language codes the investor works in (zh-hans, en, fr, de, ...).
     languages = models.JSONField(_("languages"), default=list, blank=True)
     interest_statement = models.TextField(

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wenchuang.core.languages import localized
-from wenchuang.core.money import Money
+from wenchuang.core.money import Money, currency_field
 from wenchuang.core.translated import TranslatedField
 from wenchuang.core.validators import value_range
 
@@ -88,13 +88,7 @@ class Call(models.Model):
         blank=True,
         validators=value_range(0),
     )
-    budget_currency = models.ForeignKey(
-        "reference.Currency",
-        verbose_name=_("currency"),
-        on_delete=models.PROTECT,
-        default="CNY",
-        related_name="+",
-    )
+    budget_currency = currency_field()
     # Rules as data (workflows.eligibility), forms as data (workflows.formdef), stages as
     # data (workflows.stages): each checked when staff save them.
     eligibility = models.JSONField(_("eligibility rules"), default=dict, blank=True)
@@ -179,13 +173,7 @@ class Application(models.Model):
         blank=True,
         validators=value_range(0),
     )
-    amount_requested_currency = models.ForeignKey(
-        "reference.Currency",
-        verbose_name=_("currency"),
-        on_delete=models.PROTECT,
-        default="CNY",
-        related_name="+",
-    )
+    amount_requested_currency = currency_field()
     classification = models.ForeignKey(
         "reference.IndustryCategory",
         verbose_name=_("culture industry category"),
