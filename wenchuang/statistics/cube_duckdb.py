@@ -3,9 +3,10 @@
 SQLite sums by sorting, one group-by at a time; DuckDB reads the same file (its
 sqlite_scanner extension, installed from PyPI) and sums in parallel hash tables. The cells are
 computed by the same SELECTs as the in-database build (`cube.base_statements`,
-`cube.roll_up_selects`, `cube.national_select`), written in key order into a fresh table that
-has the cube's exact definition, and swapped for the old one in one short transaction — the
-indexes are built once, in bulk, instead of being updated row by row (decision 0029).
+`cube.roll_up_selects`, `cube.national_select`). The worker writes them a quarter at a time,
+in the unique key's order, into small files that this process copies into a fresh table with
+the cube's exact definition while the next quarter is written; one short transaction then
+swaps the fresh table for the old one (decisions 0029, 0031).
 
 Only a full rebuild of a file database, outside any transaction, goes this way: an
 incremental update touches a few provinces and stays in the database; a test database in
@@ -22,8 +23,13 @@ import secrets
 import sqlite3
 import subprocess
 import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import IO
 
 from django.conf import settings
 from django.db import connection
@@ -73,28 +79,24 @@ def database_file(database: BaseDatabaseWrapper) -> str | None:
 def _connect(path: str) -> sqlite3.Connection:
     raw = sqlite3.connect(path, timeout=settings.LOCK_TIMEOUT_MS / 1000, isolation_level=None)
     raw.execute(f"PRAGMA busy_timeout={int(settings.LOCK_TIMEOUT_MS)}")
+    raw.execute("PRAGMA synchronous=NORMAL")  # as the site's connections (settings.py)
+    # Debian's SQLite zeroes every freed page: dropping the old cube wrote it out once more
+    # (2 s at 4 M cells). The cube holds sums of returns the database keeps anyway.
+    raw.execute("PRAGMA secure_delete=FAST")
     return raw
 
 
-# A table constraint as Django writes it for a UniqueConstraint on SQLite.
-INLINE_UNIQUE = re.compile(r', CONSTRAINT "(?P<name>[^"]+)" UNIQUE \((?P<columns>[^)]*)\)')
-
-
 def _schema(raw: sqlite3.Connection, table: str, fresh: str) -> tuple[str, list[str]]:
-    """The fresh table's CREATE statement, and the indexes to build once it is filled.
+    """The fresh table's CREATE statement, and any indexes to build once it is swapped in.
 
-    The fresh table is the cube's definition under another name, without its unique
-    constraint: that becomes a unique index of the same name and columns, built in bulk
-    after the rows are in (SQLite sorts once instead of inserting 1.7 M keys one by one).
+    The fresh table is the cube's definition under another name, its unique constraint
+    inline as Django wrote it: SQLite's index for it follows the table through the rename.
+    The rows arrive in that key's order, so the index grows at its end like the table.
     """
     (create,) = raw.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
     ).fetchone()
     indexes = [
-        f'CREATE UNIQUE INDEX "{m["name"]}" ON "{table}" ({m["columns"]})'
-        for m in INLINE_UNIQUE.finditer(create)
-    ]
-    indexes += [
         sql
         for (sql,) in raw.execute(
             "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
@@ -102,17 +104,25 @@ def _schema(raw: sqlite3.Connection, table: str, fresh: str) -> tuple[str, list[
             [table],
         )
     ]
-    create = INLINE_UNIQUE.sub("", create)
     return re.sub(rf'"{table}"', f'"{fresh}"', create, count=1), indexes
 
 
-def job(path: str, target: str | None, now: str) -> dict:
+def key_order() -> str:
+    """The cube's unique key as an ORDER BY: the order the cells are written in."""
+    (constraint,) = CubeCell._meta.constraints
+    return ", ".join(CubeCell._meta.get_field(f).column for f in constraint.fields)  # type: ignore[attr-defined]
+
+
+CHUNK_COLUMNS = cube.CELL_COLUMNS.removesuffix(", computed_at")
+
+
+def job(path: str, chunks: str | None, now: str) -> dict:
     """What the worker needs: the same SELECTs as the in-database build, for DuckDB."""
     rv, sr = f"s.{ReturnValue._meta.db_table}", f"s.{StatReturn._meta.db_table}"
     stamp = f"'{now}'"  # the ORM's own text of a moment: digits, '-', ':', '.', ' '
     return {
         "path": path,
-        "target": target,
+        "chunks": chunks,
         "memory_limit": MEMORY_LIMIT,
         "base": [
             (sql.replace("%s", "?"), params) for sql, params in cube.base_statements(rv, sr, [], [])
@@ -125,28 +135,88 @@ def job(path: str, target: str | None, now: str) -> dict:
         "roll_ups": [sql.replace("%s", stamp) for sql in cube.roll_up_selects("base")],
         "national": cube.national_select("cells").replace("%s", stamp),
         "columns": cube.CELL_COLUMNS,
+        "chunk_columns": CHUNK_COLUMNS,
+        "order": key_order(),
     }
 
 
-def run_worker(work: dict) -> int:
-    """Run the worker in a process of its own; the number of cells."""
+def _worker(errors: IO[bytes]) -> subprocess.Popen:
     root = Path(__file__).resolve().parents[2]
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]),
     }
-    done = subprocess.run(
+    return subprocess.Popen(
         [sys.executable, "-m", "wenchuang.statistics.cube_duckdb_worker"],
-        input=json.dumps(work),
-        capture_output=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=errors,  # a file, read only on failure: a pipe could fill up and block it
         text=True,
         env=env,
         cwd=root,
-        check=False,
     )
-    if done.returncode != 0:
-        raise RuntimeError(f"the cube's DuckDB worker failed: {done.stderr.strip()[-2000:]}")
-    return int(json.loads(done.stdout)["cells"])
+
+
+def run_worker(work: dict, on_chunk: Callable[[str], None] | None = None) -> int:
+    """Run the worker in a process of its own, handing each file of cells to `on_chunk`.
+
+    The number of cells. The worker is killed if `on_chunk` fails.
+    """
+    errors = tempfile.TemporaryFile()
+    process = _worker(errors)
+    cells = None
+    try:
+        assert process.stdin and process.stdout
+        process.stdin.write(json.dumps(work))
+        process.stdin.close()
+        for line in process.stdout:
+            message = json.loads(line)
+            if "chunk" in message and on_chunk is not None:
+                on_chunk(message["chunk"])
+            cells = message.get("cells", cells)
+        process.wait()
+    except BaseException:
+        process.kill()
+        process.wait()
+        errors.close()
+        raise
+    with errors:
+        if process.returncode != 0 or cells is None:
+            errors.seek(0)
+            text = errors.read().decode(errors="replace").strip()[-2000:]
+            raise RuntimeError(f"the cube's DuckDB worker failed: {text}")
+    return int(cells)
+
+
+@dataclass
+class _Copier:
+    """Copies each file of cells into the fresh table, stamped `now`, then deletes the file."""
+
+    raw: sqlite3.Connection
+    fresh: str
+    now: str
+    first: float | None = None  # when the first file came: DuckDB's sums were done
+    busy: float = 0.0  # seconds spent copying
+
+    def __call__(self, chunk: str) -> None:
+        started = time.monotonic()
+        self.first = self.first or started
+        self.raw.execute("ATTACH DATABASE ? AS chunk", [chunk])
+        try:
+            # A transaction per quarter: the site's writers wait a moment, not the whole copy.
+            self.raw.execute("BEGIN IMMEDIATE")
+            self.raw.execute(
+                f'INSERT INTO "{self.fresh}" ({CHUNK_COLUMNS}, computed_at) '
+                f"SELECT {CHUNK_COLUMNS}, ? FROM chunk.cells",
+                [self.now],
+            )
+            self.raw.execute("COMMIT")
+        finally:
+            if self.raw.in_transaction:
+                self.raw.execute("ROLLBACK")
+            self.raw.execute("DETACH DATABASE chunk")
+            Path(chunk).unlink(missing_ok=True)
+            self.busy += time.monotonic() - started
 
 
 def rebuild(path: str) -> tuple[int, int]:
@@ -155,6 +225,12 @@ def rebuild(path: str) -> tuple[int, int]:
     fresh = f"{table}__next_{secrets.token_hex(4)}"
     raw = _connect(path)
     try:
+        # A rebuild that died half-way (the process killed) left its table behind.
+        for (stale,) in raw.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? ESCAPE '!'",
+            [f"{table}!_!_next!_%"],
+        ).fetchall():
+            raw.execute(f'DROP TABLE "{stale}"')
         # Wait for a writer in progress: what it commits is read below; anything later is
         # stamped after `moment` and picked up by the next incremental update.
         raw.execute("BEGIN IMMEDIATE")
@@ -163,7 +239,11 @@ def rebuild(path: str) -> tuple[int, int]:
         create, indexes = _schema(raw, table, fresh)
         raw.execute(create)
         now = str(connection.ops.adapt_datetimefield_value(moment))  # as the ORM writes it
-        count = run_worker(job(path, fresh, now))
+        started = time.monotonic()
+        copier = _Copier(raw, fresh, now)
+        with tempfile.TemporaryDirectory(prefix="cube-cells-") as chunks:
+            count = run_worker(job(path, chunks, now), copier)
+        copied = time.monotonic()
         # The swap: readers keep the old table until it commits (WAL).
         raw.execute("BEGIN IMMEDIATE")
         raw.execute(f'DROP TABLE "{table}"')
@@ -179,5 +259,15 @@ def rebuild(path: str) -> tuple[int, int]:
     finally:
         raw.close()
     quarters = Period.objects.count()
-    logger.info("cube rebuilt by DuckDB: %s cells, %s quarters", count, quarters)
+    summed = copier.first or copied
+    logger.info(
+        "cube rebuilt by DuckDB: %s cells, %s quarters; summed in %.1f s, written in %.1f s, "
+        "swapped in %.1f s (copying %.1f s)",
+        count,
+        quarters,
+        summed - started,
+        copied - summed,
+        time.monotonic() - copied,
+        copier.busy,
+    )
     return count, quarters

@@ -26,8 +26,9 @@ class CubeCell(models.Model):
     A cell with `park_id` 0 covers every reporter; a park's cell sits at the park's region.
     """
 
-    # No index of their own: the unique key (indicator first) and (period, province_code)
-    # serve every read, and each extra index slows the rebuild's inserts.
+    # One index, the unique key, serves every read (decision 0031): a slice names its quarters,
+    # its indicator and its class level first, then a region (a class or a series) or every
+    # region at that level (regions under a region). Each further index would slow the rebuild.
     period = models.ForeignKey(
         "statistics.Period", models.CASCADE, related_name="+", db_index=False
     )
@@ -64,20 +65,12 @@ class CubeCell(models.Model):
                 fields=[
                     "period",
                     "indicator",
-                    "region",
                     "class_level",
+                    "region",
                     "class_code",
                     "park_id",
                 ],
                 name="statistics_cube_cell_once",
-            )
-        ]
-        # Regions under a region in a quarter (the dashboard's "by region"), and the cells an
-        # incremental update deletes (quarters × provinces).
-        indexes = [
-            models.Index(
-                fields=["period", "indicator", "region_level", "province_code", "prefecture_code"],
-                name="statistics_cube_by_place",
             )
         ]
 
