@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -205,10 +206,24 @@ def load_rates(path: Path | None = None):
     )
 
 
+# How often a process looks at the installed rates file: a page of prices converts dozens
+# of times, and a new file arrives once a day at most.
+RATES_CHECK_SECONDS = 60.0
+_checked_at = float("-inf")
+_checked_name = ""
+
+
 def _rates():
     # Read again when `manage.py exchange_rates` installs a newer file, so a running site
-    # converts at the new rates without a restart.
-    global _converter, _converter_source
+    # converts at the new rates without a restart (within RATES_CHECK_SECONDS).
+    global _converter, _converter_source, _checked_at, _checked_name
+    from django.conf import settings
+
+    name = str(getattr(settings, "EXCHANGE_RATES_FILE", ""))
+    now = time.monotonic()
+    if _converter is not None and name == _checked_name and now - _checked_at < RATES_CHECK_SECONDS:
+        return _converter
+    _checked_at, _checked_name = now, name
     path = rates_file()
     source = (str(path), path.stat().st_mtime) if path is not None else ("", 0.0)
     if _converter is None or source != _converter_source:
@@ -284,6 +299,8 @@ def install_rates(path: Path) -> dt.date:
     partial = target.with_name(target.name + ".partial")
     partial.write_bytes(path.read_bytes())
     partial.replace(target)
+    global _checked_at
+    _checked_at = float("-inf")  # this process converts at the new rates from now on
     return last
 
 

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
+from wenchuang.core import money
 from wenchuang.core.money import NoRate, exchange_rate, rates_end
 
 
@@ -57,3 +58,22 @@ def test_an_older_history_does_not_replace_newer_rates(installed, tmp_path):
     with pytest.raises(CommandError, match="before the rates in use"):
         call_command("exchange_rates", file=older)
     assert not installed.exists()
+
+
+def test_a_file_another_process_installed_is_used_within_the_check_interval(
+    installed, tmp_path, monkeypatch
+):
+    shipped_end = rates_end()
+    later = shipped_end + dt.timedelta(days=90)
+    clock = [money.time.monotonic() + 3600]  # an hour on: rates_end() above has looked
+    monkeypatch.setattr(money.time, "monotonic", lambda: clock[0])
+    with pytest.raises(NoRate):
+        exchange_rate("CNY", "EUR", later)  # looks at the (missing) file now
+    # Another process (the cron entry) installs a newer history.
+    installed.parent.mkdir(parents=True)
+    _history(installed, [(later, "1.10", "8.00"), (shipped_end, "1.11", "7.90")])
+    clock[0] += money.RATES_CHECK_SECONDS / 2
+    with pytest.raises(NoRate):  # a page's many conversions do not look at the file
+        exchange_rate("CNY", "EUR", later)
+    clock[0] += money.RATES_CHECK_SECONDS
+    assert exchange_rate("CNY", "EUR", later) == (Decimal("0.1250000000"), later)
