@@ -2,7 +2,8 @@
 
 Registered with `statistics.sources` as the indicator `cultural_exports`: the cube adds them to
 what enterprises report, by the seller's region and the listing's small class, and counts each
-seller as one contributor (so small-cell suppression protects a single exporter too). The
+seller as one contributor (so small-cell suppression protects a single exporter too). A seller
+that reported cultural exports in its own return for the quarter is not added again. The
 indicator is year-to-date, so a quarter's figure covers January to the quarter's end.
 """
 
@@ -25,7 +26,7 @@ def quarter_end(year: int, quarter: int) -> dt.date:
 
 def exports_for_period(period: Any) -> list:
     """Completed orders to buyers abroad, from 1 January to the end of `period`'s quarter."""
-    from wenchuang.statistics.sources import SourceRow
+    from wenchuang.statistics.sources import SourceRow, enterprise_contributor
 
     start = dt.date(period.year, 1, 1)
     end = quarter_end(period.year, period.quarter)
@@ -45,7 +46,7 @@ def exports_for_period(period: Any) -> list:
             region_code=row["seller__region_id"],
             class_code=row["class_code"],
             value=row["amount"] or Decimal(0),
-            contributor=f"enterprise:{row['seller_id']}",
+            contributor=enterprise_contributor(row["seller_id"]),
         )
         for row in rows
     ]

@@ -154,7 +154,11 @@ SOURCE_COLUMNS = (
 
 
 def source_rows(periods: Iterable[Period], provinces: list[str] | None) -> Iterator[tuple]:
-    """Other domains' figures (registered in sources.py) as finest cells (SOURCE_COLUMNS)."""
+    """Other domains' figures (registered in sources.py) as finest cells (SOURCE_COLUMNS).
+
+    An enterprise that reported the indicator itself for the quarter is left out: its
+    return covers its marketplace sales too, which would otherwise count twice.
+    """
     registered = sources.sources()
     if not registered:
         return
@@ -168,10 +172,11 @@ def source_rows(periods: Iterable[Period], provinces: list[str] | None) -> Itera
         if code not in indicators:
             continue
         for period in periods:
+            reported = sources.reported_themselves(indicators[code], period)
             by_cell: dict[tuple, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
             for fn in fns:
                 for row in fn(period):
-                    if row.region_code not in levels:
+                    if row.region_code not in levels or row.contributor in reported:
                         continue
                     where = placement(row.region_code, levels[row.region_code])
                     if provinces is not None and where.province_code not in provinces:

@@ -100,3 +100,24 @@ def test_the_rebuild_command_recomputes_every_cell():
     CubeCell.objects.filter(region_id="320200").delete()
     call_command("statistics_cube")
     assert cell(q19, "320200").value == 8000
+
+
+def test_an_enterprise_that_reported_its_exports_is_not_counted_again_from_a_source():
+    q19, _q20 = wuxi_quarters()
+    reporting = enterprise_return(q19, cultural_exports=(400, 100)).enterprise
+    silent = enterprise_return(q19, revenue=(800, 200)).enterprise  # no exports reported
+
+    def market_orders(period):
+        return [
+            sources.SourceRow("320211", "0241", Decimal(90), sources.enterprise_contributor(e.pk))
+            for e in (reporting, silent)
+        ]
+
+    sources.register_source("cultural_exports", market_orders)
+    try:
+        build_cube()
+    finally:
+        sources.unregister_source("cultural_exports", market_orders)
+    binhu = cell(q19, "320211", code="cultural_exports")
+    # 400 reported (its marketplace sales are in it) + 90 from the one that reported none.
+    assert (binhu.value, binhu.contributors) == (490, 2)
