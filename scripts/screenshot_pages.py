@@ -28,6 +28,12 @@ PROCESS_SHOTS = {
     "register": (None, "/designation/", True, False),
     "designation": ("staff_national", "/designation/{designation}/", True, False),
 }
+# Pages a reader of any language sees: taken in all four (same tuples as PROCESS_SHOTS).
+PUBLIC_SHOTS = {
+    "statistics-dashboard": (None, "/statistics/dashboard/", True, False),
+    "statistics-dashboard.phone": (None, "/statistics/dashboard/", True, True),
+    "statistics-staff": ("staff_wuxi", "/statistics/dashboard/staff/", True, False),
+}
 # The screenshots of the directory's pages (taken in all four languages).
 DIRECTORY_SHOTS = (
     "home",

@@ -12,7 +12,8 @@ enterprise detail). lang is "zh-hans" for the unprefixed Chinese pages, "en", "f
 
 The special funds' and the designation's pages (PROCESS_SHOTS) are taken in Chinese and English
 only, each signed in as the demo user who works on it (staff, representative, reviewer,
-assessor). `--only calls register ...` takes just the named screenshots (a phone one is named
+assessor). The statistics dashboards (PUBLIC_SHOTS) are taken in all four languages.
+`--only calls register ...` takes just the named screenshots (a phone one is named
 like `calls.phone`) and leaves every other file as it is; `--list` prints the names.
 
 Nothing outside the temporary directory and docs/screenshots/ is written, except the compiled
@@ -58,6 +59,7 @@ from screenshot_pages import (  # noqa: E402  (beside this script)
     LANGUAGES,
     PROCESS_LANGUAGES,
     PROCESS_SHOTS,
+    PUBLIC_SHOTS,
 )
 
 
@@ -78,7 +80,7 @@ def main() -> int:
     )
     parser.add_argument("--list", action="store_true", help="print the screenshots' names")
     args = parser.parse_args()
-    names = [*DIRECTORY_SHOTS, *PROCESS_SHOTS]
+    names = [*DIRECTORY_SHOTS, *PROCESS_SHOTS, *PUBLIC_SHOTS]
     if args.list:
         print("\n".join(names))
         return 0
@@ -132,10 +134,12 @@ def main() -> int:
                     shot = (browser, base, record_pk, lang, prefix, ui_language, wanted)
                     written += shoot_language(*shot)
                     written += shoot_phone(*shot)
+                    shots = {**PUBLIC_SHOTS}
                     if lang in PROCESS_LANGUAGES:
-                        written += shoot_processes(
-                            browser, base, ids, lang, prefix, ui_language, wanted
-                        )
+                        shots.update(PROCESS_SHOTS)
+                    written += shoot_processes(
+                        browser, base, ids, lang, prefix, ui_language, wanted, shots
+                    )
                 finally:
                     browser.close()
         for path in written:
@@ -297,13 +301,20 @@ def sign_in(page, prefix: str, username: str, password: str = DEMO_PASSWORD) -> 
 
 
 def shoot_processes(
-    browser, base: str, ids: dict, lang: str, prefix: str, ui_language: str, wanted: set
+    browser,
+    base: str,
+    ids: dict,
+    lang: str,
+    prefix: str,
+    ui_language: str,
+    wanted: set,
+    shots: dict,
 ) -> list[Path]:
-    """The special fund's and the designation's pages, each as the demo user who uses it."""
+    """Pages such as the special fund's, each as the demo user who uses it (or a visitor)."""
     written: list[Path] = []
     contexts: dict[tuple, Any] = {}
     try:
-        for name, (username, template, full, phone) in PROCESS_SHOTS.items():
+        for name, (username, template, full, phone) in shots.items():
             if name not in wanted:
                 continue
             try:

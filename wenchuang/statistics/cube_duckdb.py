@@ -251,6 +251,7 @@ def rebuild(path: str) -> tuple[int, int]:
         raw.execute(f'ALTER TABLE "{fresh}" RENAME TO "{table}"')
         for sql in indexes:
             raw.execute(sql)
+        renamed = time.monotonic()
         raw.execute("COMMIT")
     except BaseException:
         if raw.in_transaction:
@@ -263,7 +264,7 @@ def rebuild(path: str) -> tuple[int, int]:
     summed = copier.first or copied
     logger.info(
         "cube rebuilt by DuckDB: %s cells, %s quarters; summed in %.1f s, written in %.1f s, "
-        "swapped in %.1f s (copying %.1f s, dropping the old table %.1f s)",
+        "swapped in %.1f s (copying %.1f s; dropping the old table %.1f s, renaming %.1f s)",
         count,
         quarters,
         summed - started,
@@ -271,5 +272,6 @@ def rebuild(path: str) -> tuple[int, int]:
         time.monotonic() - copied,
         copier.busy,
         dropped - copied,
+        renamed - dropped,
     )
     return count, quarters
