@@ -61,6 +61,11 @@ def build_directory(path: Path, enterprises: int, seed: int) -> float:
     template = path.with_suffix(".template")
     if marker.exists():
         shutil.copyfile(template, path)
+        # The template was made by an older checkout: bring its schema up to date, as an
+        # upgraded site would be (the cube's key and indexes come from migrations).
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
         return float(marker.read_text())
     for stale in DATA.glob(path.name + "*"):
         stale.unlink()

@@ -241,7 +241,9 @@ def rebuild(path: str) -> tuple[int, int]:
         now = str(connection.ops.adapt_datetimefield_value(moment))  # as the ORM writes it
         started = time.monotonic()
         copier = _Copier(raw, fresh, now)
-        with tempfile.TemporaryDirectory(prefix="cube-cells-") as chunks:
+        # Beside the database: the files can add up to the cube's size when the copy lags,
+        # and that disk has room for the cube (a temporary file system may not).
+        with tempfile.TemporaryDirectory(prefix="cube-cells-", dir=Path(path).parent) as chunks:
             count = run_worker(job(path, chunks, now), copier)
         copied = time.monotonic()
         # The swap: readers keep the old table until it commits (WAL).

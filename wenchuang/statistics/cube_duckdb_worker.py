@@ -55,7 +55,8 @@ def _write_chunks(duck, job: dict) -> None:
             cursor.close()
         return str(chunk)
 
-    # Two quarters at a time (each file has one writer); named in key order all the same.
+    # Two quarters are written at a time, each file by one thread; they are announced in
+    # quarter order, which is the key's order.
     with ThreadPoolExecutor(max_workers=WRITERS) as pool:
         for written in [pool.submit(write, n, p) for n, (p,) in enumerate(quarters)]:
             print(json.dumps({"chunk": written.result()}), flush=True)
