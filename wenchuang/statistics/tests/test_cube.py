@@ -1,5 +1,6 @@
 """The cube: cells by region and class level, contributors, incremental updates, sources."""
 
+from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
@@ -21,6 +22,16 @@ def cell(period, region, class_level=ClassLevel.ALL, class_code="", code="revenu
         class_code=class_code,
         park_id=park,
     )
+
+
+@contextmanager
+def registered(code, fn):
+    """Another domain's source of `code`'s figures, for the length of a test."""
+    sources.register_source(code, fn)
+    try:
+        yield
+    finally:
+        sources.unregister_source(code, fn)
 
 
 def test_cells_add_up_from_county_to_country_and_from_small_class_to_all():
@@ -82,11 +93,8 @@ def test_another_domains_figures_become_values():
             sources.SourceRow("320211", "0241", Decimal(5), "market:seller-1"),
         ]
 
-    sources.register_source("cultural_exports", exports)
-    try:
+    with registered("cultural_exports", exports):
         build_cube()
-    finally:
-        sources.unregister_source("cultural_exports", exports)
     binhu = cell(q19, "320211", code="cultural_exports")
     assert (binhu.value, binhu.contributors, binhu.largest) == (105, 2, 75)
     assert Indicator.objects.get(code="cultural_exports").pk == binhu.indicator_id
@@ -113,11 +121,8 @@ def test_an_enterprise_that_reported_its_exports_is_not_counted_again_from_a_sou
             for e in (reporting, silent)
         ]
 
-    sources.register_source("cultural_exports", market_orders)
-    try:
+    with registered("cultural_exports", market_orders):
         build_cube()
-    finally:
-        sources.unregister_source("cultural_exports", market_orders)
     binhu = cell(q19, "320211", code="cultural_exports")
     # 400 reported (its marketplace sales are in it) + 90 from the one that reported none.
     assert (binhu.value, binhu.contributors) == (490, 2)
