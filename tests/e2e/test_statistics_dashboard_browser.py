@@ -37,3 +37,19 @@ def test_a_reader_opens_the_dashboard_in_chinese_and_downloads_a_csv(page, relea
     lines = text.splitlines()
     assert lines[0].split(",")[1:] == ["数值", "同比增长", "备注"]  # in the reader's language
     assert any(line.startswith("2020Q4,") for line in lines)
+
+
+def test_a_french_reader_sees_the_charts_numbers_written_the_french_way(page, released):
+    page.goto("/fr/statistics/dashboard/?region=320200&indicator=revenue")
+    page.locator("#chart-series .chart-canvas[data-ready]").wait_for()
+    axis, tooltip = page.evaluate(
+        """() => {
+            const element = document.querySelector("#chart-series .chart-canvas");
+            const option = echarts.getInstanceByDom(element).getOption();
+            return [option.yAxis[0].axisLabel.formatter(30000000000),
+                    option.tooltip[0].valueFormatter(1234567.5)];
+        }"""
+    )
+    # Not ECharts' own "30,000,000,000": a short French axis, a full French tooltip.
+    assert axis.replace("\u00a0", " ") == "30 Md"
+    assert tooltip.replace("\u202f", " ") == "1 234 567,5"

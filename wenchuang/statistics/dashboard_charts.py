@@ -134,7 +134,7 @@ def map_chart(figures: Sequence[Figure], *, title: str) -> Chart:
         rows=[[f.label, _cell(f.value, f.suppressed), _pct(f.yoy), f.note] for f in figures],
         extra={
             "_svgMaps": {REGION_MAP: _province_svg(get_language() or "zh-hans")},
-            "tooltip": {"trigger": "item", "formatter": "{b}: {c}"},
+            "tooltip": {"trigger": "item"},  # the page's number format (static/js/charts.js)
             "visualMap": {
                 "min": 0,
                 "max": top or 1.0,

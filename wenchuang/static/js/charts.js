@@ -2,6 +2,29 @@
 // it stays for readers without JavaScript. A data point with a `url` is a link.
 (function () {
   "use strict";
+  // Numbers as the page's language writes them: 30 Md / 300亿 / 30B on an axis, in full in a
+  // tooltip. ECharts itself groups every number with commas, in any language.
+  var language = document.documentElement.lang || "zh-hans";
+  var full = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
+  var compact = new Intl.NumberFormat(language, { notation: "compact", maximumFractionDigits: 1 });
+  function number(format) {
+    return function (value) {
+      return typeof value === "number" && isFinite(value) ? format.format(value) : value;
+    };
+  }
+  function localise(option) {
+    [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
+      if (axis.type !== "value") return;
+      axis.axisLabel = axis.axisLabel || {};
+      if (!axis.axisLabel.formatter) axis.axisLabel.formatter = number(compact);
+    });
+    if (option.tooltip && !option.tooltip.formatter && !option.tooltip.valueFormatter) {
+      option.tooltip.valueFormatter = number(full);
+    }
+    [].concat(option.visualMap || []).forEach(function (scale) {
+      if (!scale.formatter) scale.formatter = number(compact);
+    });
+  }
   function draw(root) {
     root.querySelectorAll("[data-chart-option]").forEach(function (element) {
       if (element.dataset.drawn) return;
@@ -11,6 +34,7 @@
       Object.keys(maps).forEach(function (name) {
         if (!echarts.getMap(name)) echarts.registerMap(name, { svg: maps[name] });
       });
+      localise(option);
       element.classList.add("is-drawn");
       var chart = echarts.init(element);
       chart.setOption(option);
