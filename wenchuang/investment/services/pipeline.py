@@ -62,7 +62,10 @@ def lead_create(
         source_event=source_event,
     )
     place(lead, project.region)
-    lead.full_clean(validate_unique=False)
+    # The pair's uniqueness is left to the database (below): a lead opened by someone else
+    # a moment ago would fail here with Django's generic message instead of ours.
+    lead.full_clean(validate_unique=False, validate_constraints=False)
+    lead.validate_constraints(exclude={"investor"})
     try:
         with transaction.atomic():
             lead.save()

@@ -66,6 +66,27 @@ def test_the_same_pair_is_one_lead(cast, lead):
         services.lead_create(project=lead.project, investor=lead.investor, by=cast["wuxi_staff"])
 
 
+def test_a_lead_opened_by_someone_else_after_the_check_gets_the_same_message(cast, monkeypatch):
+    from wenchuang.investment.services import pipeline
+
+    project, investor = ProjectFactory(), InvestorFactory()
+    real_place = pipeline.place
+
+    def place_while_another_opens_it(lead, region):
+        # The other staff member's lead lands between the duplicate check and the save.
+        monkeypatch.setattr(pipeline, "place", real_place)
+        services.lead_create(project=project, investor=investor, by=cast["jiangsu_staff"])
+        real_place(lead, region)
+
+    monkeypatch.setattr(pipeline, "place", place_while_another_opens_it)
+    with pytest.raises(ValidationError) as refused:
+        services.lead_create(project=project, investor=investor, by=cast["wuxi_staff"])
+    # (One connection here, so the refusal undoes the other lead too; test_concurrency has two.)
+    assert refused.value.message_dict == {
+        "investor": ["This investor is already a lead of this project."]
+    }
+
+
 def test_an_agreement_signs_its_lead_and_counts_in_the_report(cast, lead):
     walk(lead, cast["wuxi_staff"], ["contacted", "negotiating"])
     agreement = services.agreement_record(
