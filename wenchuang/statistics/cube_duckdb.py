@@ -219,17 +219,33 @@ class _Copier:
             self.busy += time.monotonic() - started
 
 
+def _running(pid: str) -> bool:
+    """Whether the process `pid` (from a fresh table's name) is alive on this machine."""
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def rebuild(path: str) -> tuple[int, int]:
     """Every cell again, from the values committed in `path`: (cells, quarters)."""
     table = CubeCell._meta.db_table
-    fresh = f"{table}__next_{secrets.token_hex(4)}"
+    fresh = f"{table}__next_{os.getpid()}_{secrets.token_hex(4)}"
     raw = _connect(path)
     try:
-        # A rebuild that died half-way (the process killed) left its table behind.
+        # A rebuild that died half-way (its process killed) left its table behind; one that
+        # is still running (another process on this machine) keeps its own.
         for (stale,) in raw.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? ESCAPE '!'",
             [f"{table}!_!_next!_%"],
         ).fetchall():
+            if _running(stale.removeprefix(f"{table}__next_").split("_")[0]):
+                continue
             raw.execute(f'DROP TABLE "{stale}"')
         # Wait for a writer in progress: what it commits is read below; anything later is
         # stamped after `moment` and picked up by the next incremental update.

@@ -176,3 +176,20 @@ def test_a_rebuild_clears_what_a_killed_one_left_behind(demo_file):
     raw = sqlite3.connect(demo_file)
     assert not raw.execute("SELECT name FROM sqlite_master WHERE name LIKE '%__next%'").fetchall()
     raw.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_keeps_the_table_of_one_still_running_elsewhere(demo_file):
+    import os
+
+    table = CubeCell._meta.db_table
+    running = f"{table}__next_{os.getppid()}_feedbeef"  # a live process: the test's parent
+    raw = sqlite3.connect(demo_file)
+    raw.execute(f'CREATE TABLE "{running}" (id integer)')
+    raw.commit()
+    raw.close()
+    cube_duckdb.rebuild(str(demo_file))
+    raw = sqlite3.connect(demo_file)
+    left = raw.execute("SELECT name FROM sqlite_master WHERE name LIKE '%__next%'").fetchall()
+    raw.close()
+    assert left == [(running,)]
